@@ -1,0 +1,192 @@
+package graph
+
+import (
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// triple is a short way to write a test statement.
+func triple(doc, s, st, rel, o, ot, m string) extract.Triple {
+	return extract.Triple{Doc: doc, Subject: s, SubjectType: st, Relation: rel, Object: o,
+		ObjectType: ot, Modality: m, Sentence: s + " " + rel + " " + o + ".", Verb: rel}
+}
+
+// fixture is a graph of three articles about Indian–Pakistani talks.
+func fixture() *Graph {
+	g := New()
+	g.Add(extract.Result{Doc: "a.txt", Date: "2024-03-01",
+		Actors: []extract.Actor{{Name: "Narendra Modi", Type: "person", Aliases: []string{"Modi", "Prime Minister Narendra Modi"}}},
+		Triples: []extract.Triple{
+			triple("a.txt", "Narendra Modi", "person", "spoke-with", "Shehbaz Sharif", "person", "asserted"),
+			triple("a.txt", "India", "country", "accused", "Pakistan", "country", "asserted"),
+			triple("a.txt", "Narendra Modi", "person", "leader-of", "India", "country", "asserted"),
+		}})
+	g.Add(extract.Result{Doc: "b.txt", Date: "2024-03-05",
+		Triples: []extract.Triple{
+			triple("b.txt", "Shehbaz Sharif", "person", "spoke-with", "Narendra Modi", "person", "asserted"),
+			triple("b.txt", "Pakistan", "country", "denies", "India", "country", "asserted"),
+			triple("b.txt", "India", "country", "attacked", "Pakistan", "country", "hypothetical"),
+			triple("b.txt", "Sharif", "person", "visited", "India", "country", "planned"),
+		}})
+	g.Add(extract.Result{Doc: "c.txt",
+		Triples: []extract.Triple{
+			triple("c.txt", "Nato", "organization", "urged", "India", "country", "asserted"),
+			triple("c.txt", "NATO", "organization", "urged", "Pakistan", "country", "asserted"),
+			triple("c.txt", "India", "country", "accused", "India", "country", "asserted"), // self-loop: dropped
+		}})
+	return g
+}
+
+func TestAddMergesSymmetricRelations(t *testing.T) {
+	g := fixture()
+	e, ok := g.Edge("Narendra Modi", "Shehbaz Sharif")
+	if !ok {
+		t.Fatal("no edge Narendra Modi → Shehbaz Sharif")
+	}
+	want := []RelationCount{{Relation: "spoke-with", Count: 2, Modalities: map[string]int{"asserted": 2}}}
+	if !reflect.DeepEqual(e.Relations, want) || e.Articles != 2 {
+		t.Errorf("edge = %+v, want relations %+v over 2 articles", e, want)
+	}
+	if e.FirstSeen != "2024-03-01" || e.LastSeen != "2024-03-05" {
+		t.Errorf("dates = %s…%s", e.FirstSeen, e.LastSeen)
+	}
+	if _, ok := g.Edge("Shehbaz Sharif", "Narendra Modi"); ok {
+		t.Error("a symmetric relation made a second, reversed edge")
+	}
+	if _, ok := g.Edge("India", "India"); ok {
+		t.Error("self-loop kept")
+	}
+}
+
+func TestAddKeepsDirectedRelationsApart(t *testing.T) {
+	g := fixture()
+	ip, _ := g.Edge("India", "Pakistan")
+	pi, _ := g.Edge("Pakistan", "India")
+	if ip.Dominant() != "accused" || ip.Count() != 2 {
+		t.Errorf("India→Pakistan = %+v", ip.Relations)
+	}
+	if pi.Dominant() != "denies" || pi.Count() != 1 {
+		t.Errorf("Pakistan→India = %+v", pi.Relations)
+	}
+}
+
+func TestConsolidate(t *testing.T) {
+	g := fixture()
+	if n := g.Consolidate(); n != 2 {
+		t.Errorf("Consolidate merged %d nodes, want 2 (Sharif, Nato)", n)
+	}
+	if _, ok := g.Node("Sharif"); ok {
+		t.Error("Sharif still a node of its own")
+	}
+	s, _ := g.Node("Shehbaz Sharif")
+	if !reflect.DeepEqual(s.Aliases, []string{"Sharif"}) || s.Articles != 2 {
+		t.Errorf("Shehbaz Sharif = %+v", s)
+	}
+	if e, ok := g.Edge("Shehbaz Sharif", "India"); !ok || e.Dominant() != "visited" {
+		t.Errorf("Sharif's visit not moved to Shehbaz Sharif: %+v", e)
+	}
+	nato, ok := g.Node("NATO")
+	if !ok || nato.Articles != 1 || !reflect.DeepEqual(nato.Aliases, []string{"Nato"}) {
+		t.Errorf("NATO = %+v, %v", nato, ok)
+	}
+	for _, e := range g.Edges() {
+		if _, ok := g.Node(e.Source); !ok {
+			t.Errorf("edge from undeclared node %q", e.Source)
+		}
+		if _, ok := g.Node(e.Target); !ok {
+			t.Errorf("edge to undeclared node %q", e.Target)
+		}
+	}
+}
+
+func TestResolve(t *testing.T) {
+	g := fixture()
+	g.Consolidate()
+	g.Add(extract.Result{Doc: "d.txt", Triples: []extract.Triple{
+		triple("d.txt", "Imran Khan", "person", "criticized", "Shehbaz Sharif", "person", "asserted"),
+		triple("d.txt", "Ayesha Khan", "person", "praised", "Imran Khan", "person", "asserted"),
+	}})
+	tests := []struct {
+		query, want string
+		err         any
+	}{
+		{"narendra modi", "Narendra Modi", nil},
+		{"MODI", "Narendra Modi", nil},
+		{"Prime Minister Narendra Modi", "Narendra Modi", nil},
+		{"the Nato", "NATO", nil},
+		{"Sharif", "Shehbaz Sharif", nil},
+		{"Khan", "", &AmbiguousError{}},
+		{"Pakistn", "", &UnknownError{}},
+		{"", "", &UnknownError{}},
+	}
+	for _, tt := range tests {
+		got, err := g.Resolve(tt.query)
+		if tt.err == nil {
+			if err != nil || got != tt.want {
+				t.Errorf("Resolve(%q) = %q, %v; want %q", tt.query, got, err, tt.want)
+			}
+			continue
+		}
+		switch tt.err.(type) {
+		case *AmbiguousError:
+			var a *AmbiguousError
+			if !errors.As(err, &a) || !reflect.DeepEqual(a.Candidates, []string{"Ayesha Khan", "Imran Khan"}) {
+				t.Errorf("Resolve(%q) error = %v, want ambiguity between the Khans", tt.query, err)
+			}
+		case *UnknownError:
+			var u *UnknownError
+			if !errors.As(err, &u) {
+				t.Errorf("Resolve(%q) error = %v, want unknown", tt.query, err)
+			}
+		}
+	}
+	_, err := g.Resolve("Pakistn")
+	if u := (*UnknownError)(nil); !errors.As(err, &u) || len(u.Suggestions) == 0 || u.Suggestions[0] != "Pakistan" {
+		t.Errorf("suggestions for Pakistn = %v", err)
+	}
+}
+
+func TestNeighbors(t *testing.T) {
+	g := fixture()
+	g.Consolidate()
+	got := g.Neighbors("India", NeighborOptions{})
+	var names []string
+	for _, n := range got {
+		names = append(names, n.Name+":"+n.Direction)
+	}
+	want := []string{"Pakistan:both", "NATO:in", "Narendra Modi:in", "Shehbaz Sharif:in"}
+	if !reflect.DeepEqual(names, want) {
+		t.Errorf("neighbors of India = %v, want %v", names, want)
+	}
+	if got[0].Count != 3 || got[0].Relations[0].Relation != "accused" {
+		t.Errorf("India–Pakistan = %+v", got[0])
+	}
+	asserted := g.Neighbors("India", NeighborOptions{Modalities: []string{"asserted"}, Direction: Out})
+	if len(asserted) != 1 || asserted[0].Count != 1 {
+		t.Errorf("asserted out-neighbors of India = %+v", asserted)
+	}
+	sym := g.Neighbors("Shehbaz Sharif", NeighborOptions{Relations: []string{"spoke-with"}})
+	if len(sym) != 1 || sym[0].Direction != Both || sym[0].Articles != 2 {
+		t.Errorf("spoke-with neighbors of Sharif = %+v", sym)
+	}
+	if n := g.Neighbors("India", NeighborOptions{MinWeight: 3}); len(n) != 0 { // Pakistan: 2 articles
+		t.Errorf("min weight 2 kept %+v", n)
+	}
+}
+
+func TestKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"The Kremlin’s":       "kremlin",
+		"Volodymyr Zelenskyy": "volodymyr zelenskyy",
+		"  São Tomé ":         "sao tome",
+		"U.S.":                "u s",
+		"the":                 "the",
+	} {
+		if got := Key(in); got != want {
+			t.Errorf("Key(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,296 @@
+package graph
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/newsgraph/newsgraph/extract"
+)
+
+// AmbiguousError is returned by Resolve when a name fits several actors.
+type AmbiguousError struct {
+	Query      string
+	Candidates []string
+}
+
+func (e *AmbiguousError) Error() string {
+	return fmt.Sprintf("%q is ambiguous: it could be %s", e.Query, strings.Join(e.Candidates, ", "))
+}
+
+// UnknownError is returned by Resolve when no actor fits a name.
+type UnknownError struct {
+	Query       string
+	Suggestions []string
+}
+
+func (e *UnknownError) Error() string {
+	if len(e.Suggestions) == 0 {
+		return fmt.Sprintf("no actor named %q in the graph", e.Query)
+	}
+	return fmt.Sprintf("no actor named %q in the graph; did you mean %s?", e.Query, strings.Join(e.Suggestions, ", "))
+}
+
+// Resolve finds the actor a user means by a loosely written name. It tries,
+// in order, the canonical name, then aliases, then a person's surname, each
+// compared by Key (case, accents, punctuation and a leading "the" ignored).
+// It returns *AmbiguousError or *UnknownError when no single actor fits.
+func (g *Graph) Resolve(query string) (string, error) {
+	q := Key(query)
+	if q == "" {
+		return "", &UnknownError{Query: query}
+	}
+	for _, match := range []func(*node) bool{
+		func(n *node) bool { return Key(n.Name) == q },
+		func(n *node) bool { return hasAliasKey(n, q) },
+		func(n *node) bool { return n.Type == extract.Person && surname(n.Name) == q },
+	} {
+		var found []string
+		for _, name := range sortedNodeNames(g) {
+			if match(g.nodes[name]) {
+				found = append(found, name)
+			}
+		}
+		switch len(found) {
+		case 0:
+			continue
+		case 1:
+			return found[0], nil
+		default:
+			return "", &AmbiguousError{Query: query, Candidates: found}
+		}
+	}
+	return "", &UnknownError{Query: query, Suggestions: g.suggest(q, 5)}
+}
+
+func hasAliasKey(n *node, q string) bool {
+	for a := range n.aliases {
+		if Key(a) == q {
+			return true
+		}
+	}
+	return false
+}
+
+// suggest lists up to max actor names closest to the key q: names that
+// contain it first, then by edit distance.
+func (g *Graph) suggest(q string, max int) []string {
+	type cand struct {
+		name string
+		dist int
+	}
+	var cands []cand
+	for _, name := range sortedNodeNames(g) {
+		k := Key(name)
+		d := editDistance(q, k)
+		if strings.Contains(k, q) || strings.Contains(q, k) {
+			d = 0
+		}
+		if d <= len(q)/2+1 {
+			cands = append(cands, cand{name, d})
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].dist < cands[j].dist })
+	var out []string
+	for i := 0; i < len(cands) && i < max; i++ {
+		out = append(out, cands[i].name)
+	}
+	return out
+}
+
+// editDistance is the Levenshtein distance between two strings, by runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Direction of a neighbor relative to the queried actor.
+const (
+	Out  = "out"  // the actor acted on the neighbor
+	In   = "in"   // the neighbor acted on the actor
+	Both = "both" // both ways, or through a symmetric relation
+)
+
+// NeighborOptions filters a neighbor query. Zero values keep everything.
+type NeighborOptions struct {
+	// Direction is Out, In or Both (or "" for both).
+	Direction string
+	// Relations and Modalities keep only statements with these labels.
+	Relations  []string
+	Modalities []string
+	// MinWeight drops neighbors linked by fewer distinct articles.
+	MinWeight int
+}
+
+// Neighbor is one actor linked to the queried actor.
+type Neighbor struct {
+	Name string `json:"name"`
+	Type string `json:"type"`
+	// Direction is Out, In or Both.
+	Direction string `json:"direction"`
+	// Relations sums the statements of both edges between the two actors,
+	// sorted by count.
+	Relations []RelationCount `json:"relations"`
+	// Count is the number of statements; Articles the distinct documents.
+	Count    int `json:"count"`
+	Articles int `json:"articles"`
+}
+
+// Neighbors lists the actors linked to name (a canonical name, see Resolve),
+// strongest first: by statements, then articles, then name.
+func (g *Graph) Neighbors(name string, opt NeighborOptions) []Neighbor {
+	adj, err := g.g.AdjacencyMap()
+	if err != nil {
+		return nil
+	}
+	pred, err := g.g.PredecessorMap()
+	if err != nil {
+		return nil
+	}
+	acc := neighborAccs{}
+	for other := range adj[name] {
+		acc.add(other, g.edges[[2]string{name, other}], Out, opt)
+	}
+	for other := range pred[name] {
+		acc.add(other, g.edges[[2]string{other, name}], In, opt)
+	}
+	var out []Neighbor
+	for other, a := range acc {
+		if a.count == 0 || a.articles() < opt.MinWeight {
+			continue
+		}
+		if opt.Direction != "" && opt.Direction != Both && a.direction != opt.Direction && a.direction != Both {
+			continue
+		}
+		out = append(out, a.neighbor(g.nodes[other]))
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Count != b.Count {
+			return a.Count > b.Count
+		}
+		if a.Articles != b.Articles {
+			return a.Articles > b.Articles
+		}
+		return a.Name < b.Name
+	})
+	return out
+}
+
+type neighborAcc struct {
+	direction string
+	rels      map[string]*RelationCount
+	count     int
+	docs      map[string]bool
+	// floor is the article count of the unfiltered edges, which holds even
+	// when evidence was not kept for every statement.
+	floor int
+}
+
+func (a *neighborAcc) articles() int { return max(len(a.docs), a.floor) }
+
+type neighborAccs map[string]*neighborAcc
+
+// add folds the statements of edge e (seen from the queried actor in
+// direction dir) into the accumulator for other.
+func (accs neighborAccs) add(other string, e *edge, dir string, opt NeighborOptions) {
+	if e == nil {
+		return
+	}
+	for _, rc := range e.relations {
+		if len(opt.Relations) > 0 && !contains(opt.Relations, rc.Relation) {
+			continue
+		}
+		d := dir
+		if extract.IsSymmetric(rc.Relation) {
+			d = Both
+		}
+		if opt.Direction == Out && d == In || opt.Direction == In && d == Out {
+			continue
+		}
+		n := 0
+		for m, k := range rc.Modalities {
+			if len(opt.Modalities) == 0 || contains(opt.Modalities, m) {
+				n += k
+			}
+		}
+		if n == 0 {
+			continue
+		}
+		a := accs[other]
+		if a == nil {
+			a = &neighborAcc{rels: map[string]*RelationCount{}, docs: map[string]bool{}}
+			accs[other] = a
+		}
+		a.direction = joinDirection(a.direction, d)
+		x := a.rels[rc.Relation]
+		if x == nil {
+			x = &RelationCount{Relation: rc.Relation, Modalities: map[string]int{}}
+			a.rels[rc.Relation] = x
+		}
+		for m, k := range rc.Modalities {
+			if len(opt.Modalities) == 0 || contains(opt.Modalities, m) {
+				x.Modalities[m] += k
+				x.Count += k
+			}
+		}
+		a.count += n
+		for _, ev := range e.evidence {
+			if ev.Relation == rc.Relation {
+				a.docs[ev.Doc] = true
+			}
+		}
+		if len(opt.Relations) == 0 && len(opt.Modalities) == 0 {
+			a.floor = max(a.floor, e.baseArticles+len(e.docs))
+		}
+	}
+}
+
+func (a *neighborAcc) neighbor(n *node) Neighbor {
+	out := Neighbor{Name: n.Name, Type: n.Type, Direction: a.direction, Count: a.count, Articles: a.articles()}
+	for _, rc := range a.rels {
+		out.Relations = append(out.Relations, *rc)
+	}
+	sort.Slice(out.Relations, func(i, j int) bool {
+		x, y := out.Relations[i], out.Relations[j]
+		if x.Count != y.Count {
+			return x.Count > y.Count
+		}
+		return x.Relation < y.Relation
+	})
+	return out
+}
+
+func joinDirection(a, b string) string {
+	switch {
+	case a == "" || a == b:
+		return b
+	default:
+		return Both
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
