@@ -112,26 +112,19 @@ func New() *Graph {
 	}
 }
 
-// Add merges the triples of one document into the graph.
+// Add merges the triples of one document into the graph. Its actors become
+// nodes when they take part in a triple.
 func (g *Graph) Add(r extract.Result) {
-	types := map[string]string{}
+	actors := make(map[string]extract.Actor, len(r.Actors))
 	for _, a := range r.Actors {
-		types[a.Name] = a.Type
-	}
-	for _, a := range r.Actors {
-		n := g.ensureNode(a.Name, a.Type)
-		for _, alias := range a.Aliases {
-			if alias != a.Name {
-				n.aliases[alias] = true
-			}
-		}
+		actors[a.Name] = a
 	}
 	for _, t := range r.Triples {
 		if t.Subject == "" || t.Object == "" || t.Subject == t.Object {
 			continue
 		}
-		s := g.ensureNode(t.Subject, firstNonEmpty(t.SubjectType, types[t.Subject]))
-		o := g.ensureNode(t.Object, firstNonEmpty(t.ObjectType, types[t.Object]))
+		s := g.actorNode(t.Subject, t.SubjectType, actors)
+		o := g.actorNode(t.Object, t.ObjectType, actors)
 		s.docs[t.Doc] = true
 		o.docs[t.Doc] = true
 		src, dst := t.Subject, t.Object
@@ -145,6 +138,20 @@ func (g *Graph) Add(r extract.Result) {
 			Sentence: t.Sentence, Confidence: t.Confidence,
 		})
 	}
+}
+
+// actorNode returns the node of an actor that takes part in a statement,
+// with the aliases the document's actor list gives it. Actors that take part
+// in no statement do not become nodes.
+func (g *Graph) actorNode(name, typ string, actors map[string]extract.Actor) *node {
+	a := actors[name]
+	n := g.ensureNode(name, firstNonEmpty(typ, a.Type))
+	for _, alias := range a.Aliases {
+		if alias != name {
+			n.aliases[alias] = true
+		}
+	}
+	return n
 }
 
 func firstNonEmpty(a, b string) string {

@@ -72,8 +72,7 @@ func hasAliasKey(n *node, q string) bool {
 	return false
 }
 
-// suggest lists up to max actor names closest to the key q: names that
-// contain it first, then by edit distance.
+// suggest lists up to max actor names closest to the key q, nearest first.
 func (g *Graph) suggest(q string, max int) []string {
 	type cand struct {
 		name string
@@ -81,12 +80,7 @@ func (g *Graph) suggest(q string, max int) []string {
 	}
 	var cands []cand
 	for _, name := range sortedNodeNames(g) {
-		k := Key(name)
-		d := editDistance(q, k)
-		if strings.Contains(k, q) || strings.Contains(q, k) {
-			d = 0
-		}
-		if d <= len(q)/2+1 {
+		if d := distance(q, g.nodes[name]); d <= len(q)/3+1 {
 			cands = append(cands, cand{name, d})
 		}
 	}
@@ -96,6 +90,28 @@ func (g *Graph) suggest(q string, max int) []string {
 		out = append(out, cands[i].name)
 	}
 	return out
+}
+
+// distance is how far the key q is from an actor: 0 when one contains the
+// other, else the least edit distance to its name, a word of its name, or
+// an alias.
+func distance(q string, n *node) int {
+	names := []string{n.Name}
+	for a := range n.aliases {
+		names = append(names, a)
+	}
+	best := len(q)
+	for _, name := range names {
+		k := Key(name)
+		if k != "" && (strings.Contains(k, q) || strings.Contains(q, k)) {
+			return 0
+		}
+		best = min(best, editDistance(q, k))
+		for _, w := range strings.Fields(k) {
+			best = min(best, editDistance(q, w))
+		}
+	}
+	return best
 }
 
 // editDistance is the Levenshtein distance between two strings, by runes.
