@@ -101,7 +101,15 @@ type Graph struct {
 	g     dg.Graph[string, *node]
 	nodes map[string]*node
 	edges map[[2]string]*edge
+	// evidenceLimit bounds the evidence kept per edge (0: no bound).
+	evidenceLimit int
 }
+
+// SetEvidenceLimit keeps at most n evidence records per edge from now on
+// (n ≤ 0: all), but always the first one of each relation. Counts, articles
+// and dates stay exact whatever the bound, so memory grows with the graph
+// rather than with the corpus.
+func (g *Graph) SetEvidenceLimit(n int) { g.evidenceLimit = max(n, 0) }
 
 // New returns an empty graph.
 func New() *Graph {
@@ -132,7 +140,7 @@ func (g *Graph) Add(r extract.Result) {
 			src, dst = dst, src
 		}
 		e := g.ensureEdge(src, dst)
-		e.add(Evidence{
+		e.add(g.evidenceLimit, Evidence{
 			Doc: t.Doc, Date: firstNonEmpty(t.Date, r.Date), Relation: t.Relation,
 			Modality: firstNonEmpty(t.Modality, extract.Asserted), Verb: t.Verb,
 			Sentence: t.Sentence, Confidence: t.Confidence,
@@ -185,10 +193,12 @@ func (g *Graph) ensureEdge(src, dst string) *edge {
 	return e
 }
 
-// add records one statement on the edge.
-func (e *edge) add(ev Evidence) {
+// add records one statement on the edge, keeping its evidence while the
+// edge holds fewer than limit records (or it is the relation's first).
+func (e *edge) add(limit int, ev Evidence) {
 	rc := e.relations[ev.Relation]
-	if rc == nil {
+	first := rc == nil
+	if first {
 		rc = &RelationCount{Relation: ev.Relation, Modalities: map[string]int{}}
 		e.relations[ev.Relation] = rc
 	}
@@ -196,7 +206,9 @@ func (e *edge) add(ev Evidence) {
 	rc.Modalities[ev.Modality]++
 	e.docs[ev.Doc] = true
 	e.seen(ev.Date)
-	e.evidence = append(e.evidence, ev)
+	if first || limit == 0 || len(e.evidence) < limit {
+		e.evidence = append(e.evidence, ev)
+	}
 }
 
 // seen widens the edge's first/last dates with a document date.

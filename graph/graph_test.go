@@ -190,3 +190,23 @@ func TestKey(t *testing.T) {
 		}
 	}
 }
+
+func TestEvidenceLimit(t *testing.T) {
+	g := New()
+	g.SetEvidenceLimit(2)
+	var ts []extract.Triple
+	for i := range 5 {
+		ts = append(ts, triple(string(rune('a'+i))+".txt", "Chile", "country", "urged", "Peru", "country", "asserted"))
+	}
+	ts = append(ts, triple("f.txt", "Chile", "country", "warned", "Peru", "country", "asserted"))
+	for _, tr := range ts {
+		g.Add(extract.Result{Doc: tr.Doc, Triples: []extract.Triple{tr}})
+	}
+	e, _ := g.Edge("Chile", "Peru")
+	if e.Count() != 6 || e.Articles != 6 || len(e.Evidence) != 3 {
+		t.Errorf("count %d, articles %d, evidence %d; want 6, 6, 3 (two, plus warned's first)", e.Count(), e.Articles, len(e.Evidence))
+	}
+	if e.Evidence[2].Relation != "warned" {
+		t.Errorf("the first warned statement lost its evidence: %+v", e.Evidence)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/extract"
 )
@@ -32,21 +33,32 @@ func (e *UnknownError) Error() string {
 }
 
 // Resolve finds the actor a user means by a loosely written name. It tries,
-// in order, the canonical name, then aliases, then a person's surname, each
-// compared by Key (case, accents, punctuation and a leading "the" ignored).
-// It returns *AmbiguousError or *UnknownError when no single actor fits.
+// in order, the canonical name, then aliases, then a person's surname, then
+// an acronym ("EU" for European Union, "North Atlantic Treaty Organization"
+// for NATO; never for people), each compared by Key (case, accents,
+// punctuation and a leading "the" ignored). It returns *AmbiguousError or
+// *UnknownError when no single actor fits.
 func (g *Graph) Resolve(query string) (string, error) {
 	q := Key(query)
 	if q == "" {
 		return "", &UnknownError{Query: query}
 	}
+	compact, initials := strings.ReplaceAll(q, " ", ""), acronym(q)
+	names := sortedNodeNames(g)
 	for _, match := range []func(*node) bool{
 		func(n *node) bool { return Key(n.Name) == q },
 		func(n *node) bool { return hasAliasKey(n, q) },
 		func(n *node) bool { return n.Type == extract.Person && surname(n.Name) == q },
+		func(n *node) bool {
+			if n.Type == extract.Person {
+				return false
+			}
+			k := Key(n.Name)
+			return acronym(k) == compact || initials != "" && strings.ReplaceAll(k, " ", "") == initials
+		},
 	} {
 		var found []string
-		for _, name := range sortedNodeNames(g) {
+		for _, name := range names {
 			if match(g.nodes[name]) {
 				found = append(found, name)
 			}
@@ -61,6 +73,26 @@ func (g *Graph) Resolve(query string) (string, error) {
 		}
 	}
 	return "", &UnknownError{Query: query, Suggestions: g.suggest(q, 5)}
+}
+
+// acronym is the initials of a key of two or more significant words
+// ("european union" → "eu"), or "".
+func acronym(key string) string {
+	var b strings.Builder
+	words := 0
+	for _, w := range strings.Fields(key) {
+		switch w {
+		case "of", "and", "for", "the", "on", "in":
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		b.WriteRune(r)
+		words++
+	}
+	if words < 2 {
+		return ""
+	}
+	return b.String()
 }
 
 func hasAliasKey(n *node, q string) bool {
@@ -150,14 +182,24 @@ type NeighborOptions struct {
 	// Relations and Modalities keep only statements with these labels.
 	Relations  []string
 	Modalities []string
-	// MinWeight drops neighbors linked by fewer distinct articles.
+	// MinWeight drops links made by fewer distinct articles.
 	MinWeight int
+	// Depth is how many hops to follow: 1 (or 0) lists the direct
+	// neighbors, 2 adds their neighbors, and so on. Every hop obeys the
+	// filters above.
+	Depth int
 }
 
 // Neighbor is one actor linked to the queried actor.
 type Neighbor struct {
 	Name string `json:"name"`
 	Type string `json:"type"`
+	// Hops is the number of links from the queried actor (1: direct).
+	Hops int `json:"hops"`
+	// Via is the actor one hop closer through which this one is reached
+	// (the strongest such link), or "" for a direct neighbor. Direction and
+	// Relations then describe the link from Via.
+	Via string `json:"via,omitempty"`
 	// Direction is Out, In or Both.
 	Direction string `json:"direction"`
 	// Relations sums the statements of both edges between the two actors,
@@ -168,44 +210,93 @@ type Neighbor struct {
 	Articles int `json:"articles"`
 }
 
-// Neighbors lists the actors linked to name (a canonical name, see Resolve),
-// strongest first: by statements, then articles, then name.
+// stronger orders links strongest first: by articles (the weight), then
+// statements, then name.
+func (n Neighbor) stronger(m Neighbor) bool {
+	if n.Articles != m.Articles {
+		return n.Articles > m.Articles
+	}
+	if n.Count != m.Count {
+		return n.Count > m.Count
+	}
+	return n.Name < m.Name
+}
+
+// Neighbors lists the actors linked to name (a canonical name, see
+// Resolve), nearest first, then strongest first: by articles, then
+// statements, then name.
 func (g *Graph) Neighbors(name string, opt NeighborOptions) []Neighbor {
-	adj, err := g.g.AdjacencyMap()
-	if err != nil {
+	if _, ok := g.nodes[name]; !ok {
 		return nil
 	}
-	pred, err := g.g.PredecessorMap()
-	if err != nil {
-		return nil
+	inc := g.incidence()
+	seen := map[string]bool{name: true}
+	frontier := []string{name}
+	var out []Neighbor
+	for hop := 1; hop <= max(opt.Depth, 1) && len(frontier) > 0; hop++ {
+		found := map[string]Neighbor{}
+		for _, from := range frontier {
+			for _, n := range g.direct(from, inc[from], opt) {
+				if seen[n.Name] {
+					continue
+				}
+				n.Hops = hop
+				if hop > 1 {
+					n.Via = from
+				}
+				if prev, ok := found[n.Name]; !ok || n.stronger(prev) ||
+					!prev.stronger(n) && n.Via < prev.Via {
+					found[n.Name] = n
+				}
+			}
+		}
+		frontier = frontier[:0]
+		for other, n := range found {
+			seen[other] = true
+			frontier = append(frontier, other)
+			out = append(out, n)
+		}
+		sort.Strings(frontier)
 	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Hops != out[j].Hops {
+			return out[i].Hops < out[j].Hops
+		}
+		return out[i].stronger(out[j])
+	})
+	return out
+}
+
+// incidence maps every actor to the edges it takes part in, in one pass
+// over the edges (rather than through the underlying library, which copies
+// the whole graph on every call).
+func (g *Graph) incidence() map[string][]*edge {
+	inc := make(map[string][]*edge, len(g.nodes))
+	for _, e := range g.edges {
+		inc[e.source] = append(inc[e.source], e)
+		inc[e.target] = append(inc[e.target], e)
+	}
+	return inc
+}
+
+// direct lists the neighbors of name over its edges that pass the filters,
+// in no particular order.
+func (g *Graph) direct(name string, edges []*edge, opt NeighborOptions) []Neighbor {
 	acc := neighborAccs{}
-	for other := range adj[name] {
-		acc.add(other, g.edges[[2]string{name, other}], Out, opt)
-	}
-	for other := range pred[name] {
-		acc.add(other, g.edges[[2]string{other, name}], In, opt)
+	for _, e := range edges {
+		if e.source == name {
+			acc.add(e.target, e, Out, opt)
+		} else {
+			acc.add(e.source, e, In, opt)
+		}
 	}
 	var out []Neighbor
 	for other, a := range acc {
 		if a.count == 0 || a.articles() < opt.MinWeight {
 			continue
 		}
-		if opt.Direction != "" && opt.Direction != Both && a.direction != opt.Direction && a.direction != Both {
-			continue
-		}
 		out = append(out, a.neighbor(g.nodes[other]))
 	}
-	sort.Slice(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.Count != b.Count {
-			return a.Count > b.Count
-		}
-		if a.Articles != b.Articles {
-			return a.Articles > b.Articles
-		}
-		return a.Name < b.Name
-	})
 	return out
 }
 
@@ -309,4 +400,66 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// EvidenceOptions filters an evidence query. Zero values keep everything.
+type EvidenceOptions struct {
+	// Relations and Modalities keep only statements with these labels.
+	Relations  []string
+	Modalities []string
+}
+
+// EvidenceRow is one statement with the edge it supports: Source did
+// Relation to Target (for a symmetric relation, the two in name order).
+type EvidenceRow struct {
+	Source string `json:"source"`
+	Target string `json:"target"`
+	Evidence
+}
+
+// Evidence lists the statements behind an actor (b == "") or behind the
+// pair a, b in both directions, by document, then edge, then the order they
+// were added; a and b are canonical names (see Resolve). It also returns the
+// number of statements that pass the filters, which exceeds len(rows) when
+// the graph kept a bounded number of sentences per edge.
+func (g *Graph) Evidence(a, b string, opt EvidenceOptions) (rows []EvidenceRow, statements int) {
+	var edges []*edge
+	if b == "" {
+		edges = g.incidence()[a]
+	} else {
+		for _, k := range [][2]string{{a, b}, {b, a}} {
+			if e := g.edges[k]; e != nil {
+				edges = append(edges, e)
+			}
+		}
+	}
+	sort.Slice(edges, func(i, j int) bool { return edgeLess(edges[i], edges[j]) })
+	keep := func(rel, modality string) bool {
+		return (len(opt.Relations) == 0 || contains(opt.Relations, rel)) &&
+			(len(opt.Modalities) == 0 || contains(opt.Modalities, modality))
+	}
+	for _, e := range edges {
+		for _, rc := range e.relations {
+			for m, k := range rc.Modalities {
+				if keep(rc.Relation, m) {
+					statements += k
+				}
+			}
+		}
+		for _, ev := range e.evidence {
+			if keep(ev.Relation, ev.Modality) {
+				rows = append(rows, EvidenceRow{Source: e.source, Target: e.target, Evidence: ev})
+			}
+		}
+	}
+	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Doc < rows[j].Doc })
+	return rows, statements
+}
+
+// edgeLess orders edges by source, then target.
+func edgeLess(a, b *edge) bool {
+	if a.source != b.source {
+		return a.source < b.source
+	}
+	return a.target < b.target
 }

@@ -9,6 +9,7 @@ import (
 )
 
 type buildOptions struct {
+	corpusOptions
 	output string
 	format string
 	engine string
@@ -43,6 +44,7 @@ Examples:
 			fs.StringVarP(&o.format, "format", "f", "", "output format: graphml, json, dot, svg, png (default: from the extension)")
 			fs.StringVar(&o.engine, "engine", "", "Graphviz layout engine for svg/png: dot, sfdp, neato … (default: by graph size)")
 			fs.StringVar(&o.graph, "graph", "", "read a graph saved by build (.json or .graphml) instead of articles")
+			o.addFlags(fs, true)
 			return o
 		},
 		run: runBuild,
@@ -61,7 +63,7 @@ func runBuild(e env, opts any, args []string) error {
 	if o.graph == "" && len(args) == 0 {
 		return usageError("no input: name files or directories of articles, or use --graph FILE")
 	}
-	g, err := loadGraph(e, o.graph, args)
+	g, err := loadGraph(e, &o.corpusOptions, o.graph, args)
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,7 @@ import (
 )
 
 type extractOptions struct {
+	corpusOptions
 	minConfidence float64
 }
 
@@ -35,6 +36,7 @@ Examples:
 		flags: func(fs *pflag.FlagSet) any {
 			o := &extractOptions{}
 			fs.Float64Var(&o.minConfidence, "min-confidence", 0, "print only triples with at least this confidence (0 to 1)")
+			o.addFlags(fs, false)
 			return o
 		},
 		run: runExtract,
@@ -49,7 +51,7 @@ func runExtract(e env, opts any, args []string) error {
 	w := bufio.NewWriter(e.stdout)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	err := eachResult(e, args, func(r extract.Result) error {
+	err := eachResult(e, &o.corpusOptions, args, func(r extract.Result) error {
 		for _, t := range r.Triples {
 			if t.Confidence < o.minConfidence {
 				continue

@@ -186,3 +186,29 @@ func TestErrors(t *testing.T) {
 		t.Error("a failed build left an output file")
 	}
 }
+
+// TestWorkersDoNotChangeOutput checks that extraction on one worker and on
+// several gives byte-identical triples and graph files.
+func TestWorkersDoNotChangeOutput(t *testing.T) {
+	dir := t.TempDir()
+	outputs := map[string]string{}
+	for _, w := range []string{"1", "4"} {
+		_, out, _ := call(t, "", "extract", "--workers", w, samples)
+		outputs["extract"+w] = out
+		path := filepath.Join(dir, "g"+w+".json")
+		if code, _, errOut := call(t, "", "build", "--workers", w, samples, "-o", path); code != exitOK {
+			t.Fatalf("build: %s", errOut)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		outputs["build"+w] = string(data)
+	}
+	if outputs["extract1"] != outputs["extract4"] || outputs["extract1"] == "" {
+		t.Error("extract output differs between --workers 1 and --workers 4")
+	}
+	if outputs["build1"] != outputs["build4"] {
+		t.Error("graph file differs between --workers 1 and --workers 4")
+	}
+}

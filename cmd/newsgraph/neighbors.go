@@ -1,11 +1,9 @@
 package main
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
+	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"github.com/spf13/pflag"
 
@@ -14,13 +12,12 @@ import (
 )
 
 type neighborsOptions struct {
-	graph      string
-	direction  string
-	relations  []string
-	modalities []string
-	minWeight  int
-	limit      int
-	format     string
+	queryOptions
+	statementFilter
+	direction string
+	depth     int
+	minWeight int
+	limit     int
 }
 
 func init() {
@@ -28,12 +25,18 @@ func init() {
 		name:    "neighbors",
 		args:    "ACTOR [INPUT...]",
 		summary: "list who an actor is linked to, and how",
-		about: `Lists the actors linked to ACTOR, strongest first, with the direction of
-the link (out: ACTOR acted on them; in: they acted on ACTOR; both), the
-relations with their counts, and the number of articles.
+		about: `Lists the actors linked to ACTOR, strongest first (by articles, then
+statements, then name), with the direction of the link (out: ACTOR acted on
+them; in: they acted on ACTOR; both), the relations with their counts (and
+any modality other than asserted), and the number of articles.
+
+With --depth 2 or more it also lists the neighbors' neighbors, nearest
+first, each with its hop count and the actor it is reached through (VIA);
+the direction and relations are then those of the link from VIA.
 
 ACTOR is matched loosely: case, accents and a leading "the" do not matter,
-and aliases and surnames work ("macron", "Emmanuel Macron", "the Kremlin").
+and aliases, surnames and acronyms work ("macron", "the Kremlin", "EU").
+An ambiguous name lists the candidates; an unknown one suggests the closest.
 
 The graph comes from the INPUT articles, or from a file saved by build
 (--graph crisis.json or crisis.graphml).
@@ -41,16 +44,16 @@ The graph comes from the INPUT articles, or from a file saved by build
 Examples:
   newsgraph neighbors Macron samples
   newsgraph neighbors --graph crisis.json putin --direction out --modality asserted
-  newsgraph neighbors --graph crisis.json NATO --format json | jq .`,
+  newsgraph neighbors --graph crisis.json "the Kremlin" --depth 2 --min-weight 2
+  newsgraph neighbors --graph crisis.json NATO --format json | jq .neighbors[0]`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &neighborsOptions{}
-			fs.StringVar(&o.graph, "graph", "", "read a graph saved by build (.json or .graphml) instead of articles")
-			fs.StringVar(&o.direction, "direction", "both", "out, in or both")
-			fs.StringSliceVar(&o.relations, "relation", nil, "keep only these relations (comma-separated)")
-			fs.StringSliceVar(&o.modalities, "modality", nil, "keep only these modalities: asserted, planned, hypothetical, negated")
-			fs.IntVar(&o.minWeight, "min-weight", 0, "keep neighbors linked by at least this many articles")
+			fs.StringVar(&o.direction, "direction", graph.Both, "out, in or both")
+			o.statementFilter.addFlags(fs)
+			fs.IntVar(&o.depth, "depth", 1, "follow this many hops (2: neighbors of neighbors)")
+			fs.IntVar(&o.minWeight, "min-weight", 0, "keep links made by at least this many articles")
 			fs.IntVar(&o.limit, "limit", 0, "show at most this many neighbors (0: all)")
-			fs.StringVar(&o.format, "format", "table", "table or json")
+			o.queryOptions.addFlags(fs)
 			return o
 		},
 		run: runNeighbors,
@@ -63,20 +66,10 @@ func (o *neighborsOptions) check() error {
 	default:
 		return usageError(fmt.Sprintf("--direction %q: use out, in or both", o.direction))
 	}
-	for _, r := range o.relations {
-		if !extract.IsRelation(r) {
-			return usageError(fmt.Sprintf("--relation %q is not a relation; known: %s", r, strings.Join(extract.Relations, ", ")))
-		}
+	if o.depth < 1 {
+		return usageError(fmt.Sprintf("--depth %d: use 1 or more", o.depth))
 	}
-	for _, m := range o.modalities {
-		if !extract.IsModality(m) {
-			return usageError(fmt.Sprintf("--modality %q: use %s", m, strings.Join(extract.Modalities, ", ")))
-		}
-	}
-	if o.format != "table" && o.format != "json" {
-		return usageError(fmt.Sprintf("--format %q: use table or json", o.format))
-	}
-	return nil
+	return o.statementFilter.check()
 }
 
 func runNeighbors(e env, opts any, args []string) error {
@@ -87,64 +80,57 @@ func runNeighbors(e env, opts any, args []string) error {
 	if len(args) == 0 {
 		return usageError("name an actor, for example: newsgraph neighbors Macron samples")
 	}
-	if o.graph == "" && len(args) == 1 {
-		return usageError("no input: name files or directories of articles after the actor, or use --graph FILE")
-	}
-	g, err := loadGraph(e, o.graph, args[1:])
+	g, err := o.load(e, args[1:])
 	if err != nil {
 		return err
 	}
-	name, err := g.Resolve(args[0])
+	name, err := resolve(g, args[0])
 	if err != nil {
-		return explainResolve(err)
+		return err
 	}
 	list := g.Neighbors(name, graph.NeighborOptions{
-		Direction: o.direction, Relations: o.relations, Modalities: o.modalities, MinWeight: o.minWeight,
+		Direction: o.direction, Relations: o.relations, Modalities: o.modalities,
+		MinWeight: o.minWeight, Depth: o.depth,
 	})
+	total := len(list)
 	if o.limit > 0 && len(list) > o.limit {
 		list = list[:o.limit]
 	}
 	node, _ := g.Node(name)
-	if o.format == "json" {
-		enc := json.NewEncoder(e.stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(struct {
+	return write(e, o.format, report{
+		tables: []table{neighborTable(node, list, total, o.depth > 1)},
+		doc: struct {
 			Actor     graph.Node       `json:"actor"`
 			Neighbors []graph.Neighbor `json:"neighbors"`
-		}{node, nonNil(list)})
-	}
-	return printNeighbors(e, node, list)
+		}{node, append([]graph.Neighbor{}, list...)},
+		records: lines(list),
+	})
 }
 
-func nonNil(l []graph.Neighbor) []graph.Neighbor {
-	if l == nil {
-		return []graph.Neighbor{}
+// neighborTable shows the neighbors of actor, total before any --limit;
+// deep adds the hop count and the actor each is reached through.
+func neighborTable(actor graph.Node, list []graph.Neighbor, total int, deep bool) table {
+	title := fmt.Sprintf("%s (%s): %s", actor.Name, actor.Type, count(total, "neighbor"))
+	if len(list) < total {
+		title += fmt.Sprintf(", the first %d shown", len(list))
 	}
-	return l
-}
-
-// explainResolve words a failed name lookup for the terminal.
-func explainResolve(err error) error {
-	var amb *graph.AmbiguousError
-	if errors.As(err, &amb) {
-		return fmt.Errorf("%q could be any of:\n  %s\nname one of them in full", amb.Query, strings.Join(amb.Candidates, "\n  "))
+	t := table{title: title, columns: []column{{name: "NEIGHBOR"}, {name: "TYPE", secondary: true}}}
+	if deep {
+		t.columns = append(t.columns, column{name: "HOPS", numeric: true}, column{name: "VIA"})
 	}
-	return err
-}
-
-func printNeighbors(e env, actor graph.Node, list []graph.Neighbor) error {
-	fmt.Fprintf(e.stdout, "%s (%s): %d neighbors\n", actor.Name, actor.Type, len(list))
-	if len(list) == 0 {
-		return nil
-	}
-	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "NEIGHBOR\tTYPE\tDIRECTION\tRELATIONS\tARTICLES")
+	t.columns = append(t.columns, directionColumn, column{name: "RELATIONS"}, column{name: "ARTICLES", numeric: true})
 	for _, n := range list {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\n", n.Name, n.Type, arrow(n.Direction), relationSummary(n.Relations), n.Articles)
+		row := []string{n.Name, n.Type}
+		if deep {
+			row = append(row, strconv.Itoa(n.Hops), n.Via)
+		}
+		t.rows = append(t.rows, append(row, n.Direction, relationSummary(n.Relations), strconv.Itoa(n.Articles)))
 	}
-	return tw.Flush()
+	return t
 }
+
+// directionColumn shows out, in or both as an arrow in the table format.
+var directionColumn = column{name: "DIRECTION", pretty: arrow}
 
 // arrow shows a direction as the user reads it from the queried actor.
 func arrow(direction string) string {
@@ -178,4 +164,29 @@ func modalityNote(m map[string]int) string {
 		}
 	}
 	return strings.Join(out, ", ")
+}
+
+// statementFilter is the --relation and --modality flags.
+type statementFilter struct {
+	relations  []string
+	modalities []string
+}
+
+func (f *statementFilter) addFlags(fs *pflag.FlagSet) {
+	fs.StringSliceVar(&f.relations, "relation", nil, "keep only these relations (comma-separated)")
+	fs.StringSliceVar(&f.modalities, "modality", nil, "keep only these modalities: asserted, planned, hypothetical, negated")
+}
+
+func (f *statementFilter) check() error {
+	for _, r := range f.relations {
+		if !extract.IsRelation(r) {
+			return usageError(fmt.Sprintf("--relation %q is not a relation; known: %s", r, strings.Join(extract.Relations, ", ")))
+		}
+	}
+	for _, m := range f.modalities {
+		if !extract.IsModality(m) {
+			return usageError(fmt.Sprintf("--modality %q: use %s", m, strings.Join(extract.Modalities, ", ")))
+		}
+	}
+	return nil
 }
