@@ -56,10 +56,14 @@ type Actor struct {
 
 // Result is everything an Extractor found in one document.
 type Result struct {
-	Doc     string
-	Date    string
-	Actors  []Actor
-	Triples []Triple
+	Doc  string
+	Date string
+	// Bytes is the length of the document's text; Sentences the number of
+	// sentences it was split into.
+	Bytes     int
+	Sentences int
+	Actors    []Actor
+	Triples   []Triple
 }
 
 // Extractor turns a document into triples. Implementations must be safe for

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -16,11 +17,7 @@ import (
 // punctuation turned into spaces, a leading "the" and a trailing possessive
 // dropped. "The Kremlin’s" and "kremlin" share a key.
 func Key(name string) string {
-	folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC), name)
-	if err != nil {
-		folded = name
-	}
-	folded = strings.TrimSpace(folded)
+	folded := strings.TrimSpace(stripAccents(name))
 	for _, possessive := range []string{"’s", "'s", "’", "'"} {
 		folded = strings.TrimSuffix(folded, possessive)
 	}
@@ -40,6 +37,21 @@ func Key(name string) string {
 	}
 	k := strings.TrimSpace(b.String())
 	return strings.TrimPrefix(k, "the ")
+}
+
+// stripAccents removes combining marks ("São Tomé" → "Sao Tome"). ASCII
+// text, the common case, is returned as is without building a transformer.
+func stripAccents(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+			if out, _, err := transform.String(t, s); err == nil {
+				return out
+			}
+			return s
+		}
+	}
+	return s
 }
 
 // surname is the key of a person's last name, or "" for a one-word name.
@@ -177,6 +189,8 @@ func (g *Graph) rehome(e *edge, s, t string) {
 		for m, k := range rc.Modalities {
 			y.Modalities[m] += k
 		}
+		y.seen(rc.FirstSeen)
+		y.seen(rc.LastSeen)
 		for d := range e.docs {
 			x.docs[d] = true
 		}

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -44,23 +45,20 @@ func (g *Graph) Resolve(query string) (string, error) {
 		return "", &UnknownError{Query: query}
 	}
 	compact, initials := strings.ReplaceAll(q, " ", ""), acronym(q)
-	names := sortedNodeNames(g)
-	for _, match := range []func(*node) bool{
-		func(n *node) bool { return Key(n.Name) == q },
-		func(n *node) bool { return hasAliasKey(n, q) },
-		func(n *node) bool { return n.Type == extract.Person && surname(n.Name) == q },
-		func(n *node) bool {
-			if n.Type == extract.Person {
-				return false
-			}
-			k := Key(n.Name)
-			return acronym(k) == compact || initials != "" && strings.ReplaceAll(k, " ", "") == initials
+	index := g.keyIndex()
+	for _, match := range []func(actorKeys) bool{
+		func(a actorKeys) bool { return a.key == q },
+		func(a actorKeys) bool { return slices.Contains(a.aliases, q) },
+		func(a actorKeys) bool { return a.n.Type == extract.Person && surname(a.n.Name) == q },
+		func(a actorKeys) bool {
+			return a.n.Type != extract.Person &&
+				(acronym(a.key) == compact || initials != "" && strings.ReplaceAll(a.key, " ", "") == initials)
 		},
 	} {
 		var found []string
-		for _, name := range names {
-			if match(g.nodes[name]) {
-				found = append(found, name)
+		for _, a := range index {
+			if match(a) {
+				found = append(found, a.n.Name)
 			}
 		}
 		switch len(found) {
@@ -72,7 +70,28 @@ func (g *Graph) Resolve(query string) (string, error) {
 			return "", &AmbiguousError{Query: query, Candidates: found}
 		}
 	}
-	return "", &UnknownError{Query: query, Suggestions: g.suggest(q, 5)}
+	return "", &UnknownError{Query: query, Suggestions: suggest(q, index, 5)}
+}
+
+// actorKeys is an actor with its name and aliases folded by Key.
+type actorKeys struct {
+	n       *node
+	key     string
+	aliases []string
+}
+
+// keyIndex folds every actor's name and aliases once, in name order.
+func (g *Graph) keyIndex() []actorKeys {
+	names := sortedNodeNames(g)
+	out := make([]actorKeys, len(names))
+	for i, name := range names {
+		n := g.nodes[name]
+		out[i] = actorKeys{n: n, key: Key(name), aliases: make([]string, 0, len(n.aliases))}
+		for a := range n.aliases {
+			out[i].aliases = append(out[i].aliases, Key(a))
+		}
+	}
+	return out
 }
 
 // acronym is the initials of a key of two or more significant words
@@ -95,28 +114,30 @@ func acronym(key string) string {
 	return b.String()
 }
 
-func hasAliasKey(n *node, q string) bool {
-	for a := range n.aliases {
-		if Key(a) == q {
-			return true
-		}
-	}
-	return false
-}
-
-// suggest lists up to max actor names closest to the key q, nearest first.
-func (g *Graph) suggest(q string, max int) []string {
+// suggest lists up to max actor names closest to the key q: nearest
+// first, then matched on the name rather than an alias, and on a whole name
+// rather than one word of it, then in more articles, then by name.
+func suggest(q string, index []actorKeys, max int) []string {
 	type cand struct {
-		name string
-		dist int
+		name           string
+		dist, part, ar int
 	}
 	var cands []cand
-	for _, name := range sortedNodeNames(g) {
-		if d := distance(q, g.nodes[name]); d <= len(q)/3+1 {
-			cands = append(cands, cand{name, d})
+	for _, a := range index {
+		if d, part := distance(q, a); d <= len(q)/3+1 {
+			cands = append(cands, cand{a.n.Name, d, part, len(a.n.docs) + a.n.Articles})
 		}
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].dist < cands[j].dist })
+	sort.SliceStable(cands, func(i, j int) bool {
+		x, y := cands[i], cands[j]
+		switch {
+		case x.dist != y.dist:
+			return x.dist < y.dist
+		case x.part != y.part:
+			return x.part < y.part
+		}
+		return x.ar > y.ar
+	})
 	var out []string
 	for i := 0; i < len(cands) && i < max; i++ {
 		out = append(out, cands[i].name)
@@ -124,26 +145,36 @@ func (g *Graph) suggest(q string, max int) []string {
 	return out
 }
 
-// distance is how far the key q is from an actor: 0 when one contains the
-// other, else the least edit distance to its name, a word of its name, or
-// an alias.
-func distance(q string, n *node) int {
-	names := []string{n.Name}
-	for a := range n.aliases {
-		names = append(names, a)
-	}
-	best := len(q)
-	for _, name := range names {
-		k := Key(name)
-		if k != "" && (strings.Contains(k, q) || strings.Contains(q, k)) {
-			return 0
+// distance is how far the key q is from an actor, and which part of it is
+// nearest: 0 the name, 1 an alias, 2 a word of the name, 3 a word of an
+// alias. The distance is 0 when q begins the part or holds it whole, else
+// the edit distance; words shorter than three letters are skipped.
+func distance(q string, a actorKeys) (dist, part int) {
+	dist, part = len(q)+1, 4
+	better := func(d, p int) {
+		if d < dist || d == dist && p < part {
+			dist, part = d, p
 		}
-		best = min(best, editDistance(q, k))
+	}
+	for i, k := range append([]string{a.key}, a.aliases...) {
+		whole := min(i, 1)
+		if k == "" {
+			continue
+		}
+		if strings.HasPrefix(k, q) || utf8.RuneCountInString(k) >= 3 && strings.Contains(q, k) {
+			better(0, whole)
+		}
+		better(editDistance(q, k), whole)
 		for _, w := range strings.Fields(k) {
-			best = min(best, editDistance(q, w))
+			if strings.HasPrefix(w, q) {
+				better(0, whole+2)
+			}
+			if utf8.RuneCountInString(w) >= 3 {
+				better(editDistance(q, w), whole+2)
+			}
 		}
 	}
-	return best
+	return dist, part
 }
 
 // editDistance is the Levenshtein distance between two strings, by runes.
@@ -305,8 +336,9 @@ type neighborAcc struct {
 	rels      map[string]*RelationCount
 	count     int
 	docs      map[string]bool
-	// floor is the article count of the unfiltered edges, which holds even
-	// when evidence was not kept for every statement.
+	// floor is the article count of the edges all of whose statements
+	// passed the filters, which holds even when evidence was not kept for
+	// every statement.
 	floor int
 }
 
@@ -315,33 +347,34 @@ func (a *neighborAcc) articles() int { return max(len(a.docs), a.floor) }
 type neighborAccs map[string]*neighborAcc
 
 // add folds the statements of edge e (seen from the queried actor in
-// direction dir) into the accumulator for other.
+// direction dir) that pass the filters into the accumulator for other.
 func (accs neighborAccs) add(other string, e *edge, dir string, opt NeighborOptions) {
-	if e == nil {
-		return
-	}
+	keepModality := func(m string) bool { return len(opt.Modalities) == 0 || contains(opt.Modalities, m) }
+	whole := true // every statement of e passes the filters
+	var a *neighborAcc
 	for _, rc := range e.relations {
-		if len(opt.Relations) > 0 && !contains(opt.Relations, rc.Relation) {
-			continue
-		}
 		d := dir
 		if extract.IsSymmetric(rc.Relation) {
 			d = Both
 		}
-		if opt.Direction == Out && d == In || opt.Direction == In && d == Out {
+		if len(opt.Relations) > 0 && !contains(opt.Relations, rc.Relation) ||
+			opt.Direction == Out && d == In || opt.Direction == In && d == Out {
+			whole = false
 			continue
 		}
 		n := 0
 		for m, k := range rc.Modalities {
-			if len(opt.Modalities) == 0 || contains(opt.Modalities, m) {
+			if keepModality(m) {
 				n += k
 			}
+		}
+		if n < rc.Count {
+			whole = false
 		}
 		if n == 0 {
 			continue
 		}
-		a := accs[other]
-		if a == nil {
+		if a = accs[other]; a == nil {
 			a = &neighborAcc{rels: map[string]*RelationCount{}, docs: map[string]bool{}}
 			accs[other] = a
 		}
@@ -352,20 +385,24 @@ func (accs neighborAccs) add(other string, e *edge, dir string, opt NeighborOpti
 			a.rels[rc.Relation] = x
 		}
 		for m, k := range rc.Modalities {
-			if len(opt.Modalities) == 0 || contains(opt.Modalities, m) {
+			if keepModality(m) {
 				x.Modalities[m] += k
-				x.Count += k
 			}
+		}
+		x.Count += n
+		if n == rc.Count { // the relation's dates span all its modalities
+			x.seen(rc.FirstSeen)
+			x.seen(rc.LastSeen)
 		}
 		a.count += n
 		for _, ev := range e.evidence {
-			if ev.Relation == rc.Relation {
+			if ev.Relation == rc.Relation && keepModality(ev.Modality) {
 				a.docs[ev.Doc] = true
 			}
 		}
-		if len(opt.Relations) == 0 && len(opt.Modalities) == 0 {
-			a.floor = max(a.floor, e.baseArticles+len(e.docs))
-		}
+	}
+	if a != nil && whole {
+		a.floor = max(a.floor, e.articles())
 	}
 }
 
@@ -418,8 +455,9 @@ type EvidenceRow struct {
 }
 
 // Evidence lists the statements behind an actor (b == "") or behind the
-// pair a, b in both directions, by document, then edge, then the order they
-// were added; a and b are canonical names (see Resolve). It also returns the
+// pair a, b in both directions, by date (undated last), then document, then
+// edge, then the order they were added; a and b are canonical names (see
+// Resolve). It also returns the
 // number of statements that pass the filters, which exceeds len(rows) when
 // the graph kept a bounded number of sentences per edge.
 func (g *Graph) Evidence(a, b string, opt EvidenceOptions) (rows []EvidenceRow, statements int) {
@@ -452,7 +490,13 @@ func (g *Graph) Evidence(a, b string, opt EvidenceOptions) (rows []EvidenceRow, 
 			}
 		}
 	}
-	sort.SliceStable(rows, func(i, j int) bool { return rows[i].Doc < rows[j].Doc })
+	sort.SliceStable(rows, func(i, j int) bool {
+		x, y := rows[i], rows[j]
+		if x.Date != y.Date {
+			return y.Date == "" || x.Date != "" && x.Date < y.Date
+		}
+		return x.Doc < y.Doc
+	})
 	return rows, statements
 }
 

@@ -190,3 +190,25 @@ func TestStats(t *testing.T) {
 		t.Errorf("stats:\n%+v\nwant\n%+v", got, want)
 	}
 }
+
+// TestNeighborsArticlesFollowFilters checks that a filtered link counts only
+// the articles of the statements that pass.
+func TestNeighborsArticlesFollowFilters(t *testing.T) {
+	g := fixture()
+	g.Consolidate()
+	in := g.Neighbors("India", NeighborOptions{Direction: In})
+	if len(in) != 4 || in[2].Name != "Pakistan" || in[2].Articles != 1 || in[2].Count != 1 || in[2].Direction != In {
+		t.Errorf("acting on India: %+v; want Pakistan third (denies, one article)", in)
+	}
+	g.Add(extract.Result{Doc: "d.txt", Triples: []extract.Triple{
+		triple("d.txt", "India", "country", "accused", "Pakistan", "country", "negated"),
+	}})
+	neg := g.Neighbors("India", NeighborOptions{Modalities: []string{extract.Negated}})
+	if len(neg) != 1 || neg[0].Articles != 1 || neg[0].Relations[0].FirstSeen != "" {
+		t.Errorf("negated neighbors of India = %+v; want Pakistan in one article, no dates", neg)
+	}
+	all := g.Neighbors("India", NeighborOptions{Relations: []string{"accused"}})
+	if len(all) != 1 || all[0].Articles != 2 || all[0].Relations[0].FirstSeen != "2024-03-01" {
+		t.Errorf("accusations = %+v; want two articles since 2024-03-01", all)
+	}
+}

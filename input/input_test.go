@@ -59,7 +59,7 @@ func TestFilesErrors(t *testing.T) {
 	}{
 		{nil, "no input"},
 		{[]string{filepath.Join(empty, "missing.txt")}, "missing.txt: no such file or directory"},
-		{[]string{empty}, "holds no .txt, .md or .jsonl file"},
+		{[]string{empty}, "holds no .txt, .md, .jsonl"},
 	}
 	for _, tt := range tests {
 		_, err := Files(tt.paths)

@@ -28,8 +28,7 @@ func init() {
 appears in, its degree (the distinct actors it is linked to, either way),
 its weight (the articles of its links, summed) and its aliases, ranked by
 --by (articles by default), then by name.
-
-Examples:
+` + outputHelp + `Examples:
   newsgraph actors samples
   newsgraph actors --graph crisis.json --type person --top 10 --by degree
   newsgraph actors --graph crisis.json --format csv > actors.csv`,

@@ -23,7 +23,7 @@ func init() {
 		about: `Shows the statements behind ACTOR, or behind the link between ACTOR and
 OTHER (both ways round): who did what to whom, the modality, the document,
 its date where known, and the sentence, to quote and cite. Statements are
-listed by document, then by link.
+listed by date (undated last), then by document, then by link.
 
 Names are matched as in neighbors. When the graph is built from articles,
 OTHER is taken as an actor unless it names a file or directory.
@@ -31,8 +31,7 @@ OTHER is taken as an actor unless it names a file or directory.
 A graph keeps a bounded number of sentences per link (build
 --evidence-per-edge); when some were not kept, a note says how many
 statements there are in all.
-
-Examples:
+` + outputHelp + `Examples:
   newsgraph evidence Macron Putin samples
   newsgraph evidence --graph crisis.json Lavrov --relation warned,threatened
   newsgraph evidence --graph crisis.json Biden Putin --format csv > quotes.csv`,
@@ -81,7 +80,7 @@ func runEvidence(e env, opts any, args []string) error {
 	t := table{
 		title: fmt.Sprintf("%s: %s", title, count(statements, "statement")),
 		columns: []column{
-			{name: "DATE", secondary: true}, {name: "DOC", secondary: true},
+			{name: "DATE", secondary: true}, {name: "DOC", secondary: true, keepEnd: true},
 			{name: "SOURCE"}, {name: "RELATION"}, {name: "TARGET"}, {name: "MODALITY"},
 			{name: "SENTENCE", wrap: true},
 		},

@@ -15,8 +15,9 @@ import (
 
 // Exit codes.
 const (
-	exitOK    = 0
-	exitError = 1 // bad usage or bad input
+	exitOK      = 0
+	exitError   = 1 // bad usage, or input that gave nothing to show
+	exitPartial = 2 // done, but some input was skipped
 )
 
 // env is what a command reads from and writes to.
@@ -24,6 +25,13 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	status *status
+}
+
+// status is what a command leaves for run to report once it is done.
+type status struct {
+	// partial summarizes the skipped input when some was.
+	partial string
 }
 
 // command is one subcommand.
@@ -43,11 +51,14 @@ var commands = map[string]*command{}
 func register(c *command) { commands[c.name] = c }
 
 func main() {
-	os.Exit(run(os.Args[1:], env{os.Stdin, os.Stdout, os.Stderr}))
+	os.Exit(run(os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
 }
 
 // run executes one command line and returns the exit code.
 func run(args []string, e env) int {
+	if e.status == nil {
+		e.status = &status{}
+	}
 	if len(args) == 0 {
 		usage(e.stderr)
 		return exitError
@@ -83,6 +94,10 @@ func run(args []string, e env) int {
 			fmt.Fprintf(e.stderr, "Run 'newsgraph help %s' for usage.\n", name)
 		}
 		return exitError
+	}
+	if e.status.partial != "" {
+		fmt.Fprintf(e.stderr, "newsgraph %s: partial results: %s\n", name, e.status.partial)
+		return exitPartial
 	}
 	return exitOK
 }
@@ -139,8 +154,14 @@ Commands:
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
 	fmt.Fprint(w, `
-Inputs are files (.txt, .md, or .jsonl with one article a line), directories
-(searched recursively) or - for standard input.
+Inputs are files (.txt, .md, .html, or .jsonl with one article a line, each
+also gzipped as .gz), directories (searched recursively; hidden ones and
+README.md are skipped) or - for standard input (text, or JSON Lines when it
+starts with "{"). Bad files and lines are skipped with a warning; --strict
+stops at the first.
+
+Exit codes: 0 done, 1 bad usage or nothing readable, 2 done but some input
+was skipped (the summary on standard error says what).
 
 Run 'newsgraph help COMMAND' for a command's flags and examples.
 `)

@@ -19,7 +19,7 @@ const samples = "../../samples"
 func call(t *testing.T, stdin string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := run(args, env{strings.NewReader(stdin), &out, &errOut})
+	code := run(args, env{stdin: strings.NewReader(stdin), stdout: &out, stderr: &errOut})
 	return code, out.String(), errOut.String()
 }
 
@@ -210,5 +210,42 @@ func TestWorkersDoNotChangeOutput(t *testing.T) {
 	}
 	if outputs["build1"] != outputs["build4"] {
 		t.Error("graph file differs between --workers 1 and --workers 4")
+	}
+}
+
+// TestSkippedInput checks that a bad file among good ones is skipped with a
+// warning, the run still gives its output, and the exit code is 2; with
+// --strict the run stops with exit code 1.
+func TestSkippedInput(t *testing.T) {
+	dir := t.TempDir()
+	good := "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on Thursday.\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte(good), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "b.txt"), []byte("\x00\x01\x02binary\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "c.jsonl"), []byte("{\"text\": \"ok\"}\nnot json\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := call(t, "", "extract", dir)
+	if code != exitPartial || !strings.Contains(out, "Fumio Kishida") {
+		t.Errorf("exit %d (want 2), output %q", code, out)
+	}
+	for _, want := range []string{"b.txt", "binary", "c.jsonl:2", "partial results"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+	code, _, errOut = call(t, "", "extract", "--strict", dir)
+	if code != exitError || !strings.Contains(errOut, "b.txt") {
+		t.Errorf("--strict: exit %d (want 1), stderr %q", code, errOut)
+	}
+	path := filepath.Join(dir, "g.json")
+	if code, _, _ := call(t, "", "build", dir, "-o", path); code != exitPartial {
+		t.Errorf("build: exit %d, want 2", code)
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Errorf("build with skipped input wrote no graph: %v", err)
 	}
 }

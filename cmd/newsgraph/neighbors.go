@@ -40,12 +40,11 @@ An ambiguous name lists the candidates; an unknown one suggests the closest.
 
 The graph comes from the INPUT articles, or from a file saved by build
 (--graph crisis.json or crisis.graphml).
-
-Examples:
+` + outputHelp + `Examples:
   newsgraph neighbors Macron samples
   newsgraph neighbors --graph crisis.json putin --direction out --modality asserted
   newsgraph neighbors --graph crisis.json "the Kremlin" --depth 2 --min-weight 2
-  newsgraph neighbors --graph crisis.json NATO --format json | jq .neighbors[0]`,
+  newsgraph neighbors --graph crisis.json NATO --format json | jq '.neighbors[0]'`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &neighborsOptions{}
 			fs.StringVar(&o.direction, "direction", graph.Both, "out, in or both")

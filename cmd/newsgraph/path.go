@@ -29,8 +29,7 @@ hops; with --weighted, stronger links count as shorter (a link costs
 1/articles), so a longer chain of well-attested links can win.
 
 Names are matched as in neighbors.
-
-Examples:
+` + outputHelp + `Examples:
   newsgraph path Macron Lavrov samples
   newsgraph path --graph crisis.json Scholz "the Kremlin" --weighted
   newsgraph path --graph crisis.json Biden Zelensky --format json`,
@@ -67,7 +66,7 @@ func runPath(e env, opts any, args []string) error {
 		title: fmt.Sprintf("%s to %s: %s", ends[0], ends[1], count(len(hops), "hop")),
 		columns: []column{
 			{name: "HOP", numeric: true}, {name: "FROM"}, directionColumn, {name: "RELATION"}, {name: "TO"},
-			{name: "ARTICLES", numeric: true}, {name: "DOC", secondary: true}, {name: "EVIDENCE", wrap: true},
+			{name: "ARTICLES", numeric: true}, {name: "DOC", secondary: true, keepEnd: true}, {name: "EVIDENCE", wrap: true},
 		},
 	}
 	for i, h := range hops {

@@ -31,11 +31,10 @@ and lower bounds ("at least") when it kept a bounded number per link
 
 With --format csv or tsv the summary is one table of section, label and
 value.
-
-Examples:
+` + outputHelp + `Examples:
   newsgraph stats samples
   newsgraph stats --graph crisis.json --top 20
-  newsgraph stats --graph crisis.json --format json | jq .relations`,
+  newsgraph stats --graph crisis.json --format json | jq '.relations'`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &statsOptions{}
 			fs.IntVar(&o.top, "top", 10, "show this many of the strongest links")

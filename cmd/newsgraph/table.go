@@ -69,6 +69,9 @@ type column struct {
 	secondary bool
 	// wrap columns are word-wrapped, rather than truncated, to fit a terminal.
 	wrap bool
+	// keepEnd columns lose their start, not their end, when truncated (for
+	// file paths).
+	keepEnd bool
 	// pretty, when set, rewrites the column's cells in the table format only.
 	pretty func(string) string
 }
@@ -113,18 +116,26 @@ type display struct {
 // defaultWidth is assumed for a terminal whose size cannot be read.
 const defaultWidth = 100
 
-// displayFor detects whether w is a terminal. Colour is used on a terminal
-// unless NO_COLOR is set.
+// displayFor detects whether w is a terminal, and how wide it is.
 func displayFor(w io.Writer) display {
 	f, ok := w.(*os.File)
 	if !ok || !term.IsTerminal(int(f.Fd())) {
 		return display{}
 	}
-	d := display{terminal: true, color: os.Getenv("NO_COLOR") == "", width: defaultWidth}
-	if cols, _, err := term.GetSize(int(f.Fd())); err == nil && cols > 0 {
-		d.width = cols
+	cols, _, err := term.GetSize(int(f.Fd()))
+	if err != nil {
+		cols = 0
 	}
-	return d
+	return terminal(cols, os.Getenv("NO_COLOR"))
+}
+
+// terminal is the display of a terminal cols wide (≤ 0: unknown), in colour
+// unless noColor (the NO_COLOR variable) is set.
+func terminal(cols int, noColor string) display {
+	if cols <= 0 {
+		cols = defaultWidth
+	}
+	return display{terminal: true, color: noColor == "", width: cols}
 }
 
 // write prints the report in the format asked for.
@@ -253,9 +264,10 @@ func (d display) render(b *strings.Builder, t table) {
 	}
 }
 
-// fit narrows columns until the table fits in total terminal columns:
-// wrapped columns first (down to minWrap), then the widest of the others
-// (down to minColumn).
+// fit narrows columns until the table fits in total terminal columns: the
+// widest secondary columns first, then wrapped columns (down to minWrap),
+// then the widest of the others. No column is narrowed below minColumn or
+// its header.
 func fit(cols []column, widths []int, total int) {
 	excess := func() int {
 		w := len(gap) * (len(widths) - 1)
@@ -264,22 +276,29 @@ func fit(cols []column, widths []int, total int) {
 		}
 		return w - total
 	}
-	for j, c := range cols {
-		if over := excess(); c.wrap && over > 0 {
-			widths[j] = max(widths[j]-over, min(widths[j], minWrap))
+	floor := func(j int) int {
+		if cols[j].wrap {
+			return minWrap
 		}
+		return max(minColumn, textWidth(cols[j].name))
 	}
-	for excess() > 0 {
-		widest := -1
-		for j, c := range cols {
-			if !c.wrap && widths[j] > minColumn && (widest < 0 || widths[j] > widths[widest]) {
-				widest = j
+	for _, eligible := range []func(column) bool{
+		func(c column) bool { return c.secondary && !c.wrap },
+		func(c column) bool { return c.wrap },
+		func(c column) bool { return !c.wrap },
+	} {
+		for excess() > 0 {
+			widest := -1
+			for j, c := range cols {
+				if eligible(c) && widths[j] > floor(j) && (widest < 0 || widths[j] > widths[widest]) {
+					widest = j
+				}
 			}
+			if widest < 0 {
+				break
+			}
+			widths[widest]--
 		}
-		if widest < 0 {
-			return // as narrow as it goes: let the terminal wrap
-		}
-		widths[widest]--
 	}
 }
 
@@ -314,7 +333,7 @@ func (d display) line(b *strings.Builder, cols []column, widths []int, cells []s
 	for j, c := range cols {
 		cell := cells[j]
 		if d.terminal {
-			cell = truncate(cell, widths[j])
+			cell = truncate(cell, widths[j], c.keepEnd)
 		}
 		pad := strings.Repeat(" ", max(widths[j]-textWidth(cell), 0))
 		switch {
@@ -338,7 +357,7 @@ func (d display) line(b *strings.Builder, cols []column, widths []int, cells []s
 
 // style wraps s in an ANSI style when colour is on.
 func (d display) style(st, s string) string {
-	if !d.color || st == "" || s == "" {
+	if !d.color || st == "" || strings.TrimSpace(s) == "" {
 		return s
 	}
 	return st + s + reset
@@ -365,21 +384,30 @@ func textWidth(s string) int {
 	return n
 }
 
-// truncate shortens s to at most w columns, ending it with … when cut.
-func truncate(s string, w int) string {
+// truncate shortens s to at most w columns, marking the cut with …: at
+// the end, or at the start when keepEnd.
+func truncate(s string, w int, keepEnd bool) string {
 	if textWidth(s) <= w {
 		return s
 	}
-	var b strings.Builder
+	r := []rune(s)
+	if keepEnd {
+		slices.Reverse(r)
+	}
+	kept := make([]rune, 0, w)
 	used := 0
-	for _, r := range s {
-		if used+runeWidth(r) > w-1 {
+	for _, x := range r {
+		if used+runeWidth(x) > w-1 {
 			break
 		}
-		b.WriteRune(r)
-		used += runeWidth(r)
+		kept = append(kept, x)
+		used += runeWidth(x)
 	}
-	return strings.TrimRight(b.String(), " ") + "…"
+	if keepEnd {
+		slices.Reverse(kept)
+		return "…" + strings.TrimLeft(string(kept), " ")
+	}
+	return strings.TrimRight(string(kept), " ") + "…"
 }
 
 // wrapText breaks s into lines of at most w columns at spaces, cutting
@@ -392,8 +420,7 @@ func wrapText(s string, w int) []string {
 			if cur != "" {
 				lines, cur = append(lines, cur), ""
 			}
-			head := truncate(word, w)
-			head = strings.TrimSuffix(head, "…")
+			head := strings.TrimSuffix(truncate(word, w, false), "…")
 			lines = append(lines, head)
 			word = word[len(head):]
 		}
@@ -419,3 +446,12 @@ func count(n int, noun string) string {
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
 }
+
+// outputHelp describes the output of every query command, for --help.
+const outputHelp = `
+The answer is an aligned table. On a terminal it fits the window (long
+cells cut with …, sentences wrapped) and uses colour unless NO_COLOR is
+set; to a pipe or a file it is plain, one line per row. --format json,
+jsonl, csv or tsv writes it for scripts.
+
+`
