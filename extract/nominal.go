@@ -1,0 +1,249 @@
+package extract
+
+import "strings"
+
+// Nominal patterns of the relation stage: events named by nouns, "talks
+// between A and B", "A's visit to Moscow", "the Russian invasion of
+// Ukraine", "deployments by Russia in Belarus".
+
+// nounDeterminers mark the word after them as a noun, not a verb.
+var nounDeterminers = map[string]bool{
+	"the": true, "a": true, "an": true, "'s": true, "his": true, "her": true, "their": true, "its": true,
+	"our": true, "of": true, "for": true, "any": true, "no": true, "further": true, "latest": true,
+	"ongoing": true, "possible": true, "new": true, "military": true, "full-scale": true, "deeper": true,
+	"future": true, "recent": true, "joint": true, "diplomatic": true, "phone": true, "telephone": true,
+	"in-person": true, "trilateral": true, "bilateral": true, "direct": true, "first": true, "virtual": true,
+	"massive": true, "continued": true, "such": true, "more": true, "fresh": true, "renewed": true,
+	"major": true, "large-scale": true, "imminent": true, "planned": true,
+}
+
+// nominal extracts the relation of an event noun at i and returns its
+// length, or 0 when i holds no event noun.
+func (rf relFinder) nominal(sc *sentCtx, i int) int {
+	toks := sc.ds.toks
+	ni, n := rf.lx.nouns.match(toks, i)
+	if n == 0 || ni.needs != "" && !rf.near(toks, i, rf.lx.needs[ni.needs]) {
+		return 0
+	}
+	if _, vn := rf.lx.verbs.match(toks, i); vn > 0 && !rf.nounContext(sc, i, n) {
+		return 0
+	}
+	c := sc.cl.of[i]
+	verb := joinText(sc.ds.s.text, toks[i:i+n])
+	if group := rf.between(sc, i+n); len(group) > 1 {
+		mod := rf.md.nominalModality(toks, sc.cl, c, i, ni.def, false)
+		rf.pairwise(sc, group, ni.rel, mod, verb, c, 0.75)
+		if ni.rel == "attacked" {
+			rf.pairwise(sc, reversed(group), ni.rel, mod, verb, c, 0.75)
+		}
+		return n
+	}
+	agents, pronoun := rf.nounAgent(sc, i)
+	explicit := len(agents) > 0
+	if pronoun {
+		// "X affirmed their support for Y": the owner is the subject.
+		agents, _ = rf.subject(sc, i, c)
+	}
+	if len(agents) == 0 {
+		agents = rf.nounByAgent(sc, i+n)
+		explicit = len(agents) > 0
+	}
+	support, at := rf.supportVerb(toks, i)
+	subjEnd := -1
+	if len(agents) == 0 && support != "" {
+		agents, subjEnd = rf.subject(sc, i, c)
+	}
+	def := ni.def
+	if support == "realize" {
+		def = "context"
+	}
+	mod := rf.md.nominalModality(toks, sc.cl, c, i, def, explicit)
+	if support != "" {
+		// The event is as real as its verb: "needed to launch an
+		// invasion", "agreed to hold a summit", "canceled a meeting".
+		mod = strongest(mod, rf.md.modality(toks, sc.cl, c, subjEnd, at, ni.rel))
+	}
+	switch support {
+	case "plan":
+		mod = strongest(mod, Hypothetical)
+	case "cancel":
+		mod = Negated
+	}
+	objs := rf.nounObjects(sc, i+n, c, ni)
+	if topicOK[ni.rel] {
+		if t := rf.topicAfter(sc, i+n, c); len(t) > 0 {
+			objs = t
+		}
+	}
+	if len(objs) == 0 && IsSymmetric(ni.rel) && len(agents) > 1 && (pronoun || support != "") {
+		// "Russia and Belarus will extend their joint drills"
+		rf.pairwise(sc, agents, ni.rel, mod, verb, c, 0.7)
+		return n
+	}
+	for _, a := range agents {
+		for _, o := range objs {
+			rf.emit(sc, a, ni.rel, o, mod, verb, c, 0.75, "")
+		}
+	}
+	return n
+}
+
+// nounContext reports whether a form that is both verb and noun is a noun
+// at i: after a determiner, possessive, demonym or number, before
+// "between" ("Talks between A and B resumed"), or after a name that is
+// itself a verb's object ("carries Putin talks to Kyiv").
+func (rf relFinder) nounContext(sc *sentCtx, i, n int) bool {
+	toks := sc.ds.toks
+	if i+n < len(toks) && toks[i+n].is("between") || i > 0 && rf.lx.support[toks[i-1].lower] != "" {
+		return true // "talks between …", "announced sanctions"
+	}
+	if i > 0 && sc.mAt[i-1] >= 0 && rf.objectOfVerb(toks, sc.ds.ms[sc.mAt[i-1]]) {
+		return true
+	}
+	return i > 0 && (nounDeterminers[toks[i-1].lower] || rf.mf.demonym(toks[i-1]) != "" || toks[i-1].kind == tNum)
+}
+
+// supportVerb returns the kind and position of a support verb standing
+// within three words before the noun at i ("launched a full-scale
+// invasion"), or "".
+func (rf relFinder) supportVerb(toks []token, i int) (string, int) {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		t := toks[j]
+		if k := rf.lx.support[t.lower]; k != "" {
+			return k, j
+		}
+		if t.kind == tPunct || t.capital || t.flags&(fVerb|fReport) != 0 || strings.HasSuffix(t.lower, "ed") {
+			return "", -1 // "cited other loans": another verb's object
+		}
+	}
+	return "", -1
+}
+
+// nounByAgent returns the agent of an event noun in a "by" phrase right
+// after it or after its object: "deployments by Russia", "the pumping of
+// Ukraine with weapons by NATO countries".
+func (rf relFinder) nounByAgent(sc *sentCtx, from int) []arg {
+	toks := sc.ds.toks
+	for k := from; k < len(toks) && k < from+12; k++ {
+		t := toks[k]
+		if t.is("by") {
+			return rf.agentAfter(sc, k)
+		}
+		if t.kind == tPunct && !t.is("\"", "'") || t.flags&(fVerb|fReport) != 0 ||
+			t.is("would", "will", "was", "were", "is", "are", "be", "been", "has", "have", "had", "could", "may") {
+			return nil // "summit would be prepared by X": the verb's agent
+		}
+	}
+	return nil
+}
+
+// reversed returns a reversed copy of args.
+func reversed(a []arg) []arg {
+	out := make([]arg, len(a))
+	for i, x := range a {
+		out[len(a)-1-i] = x
+	}
+	return out
+}
+
+// between reads "between A and B" at i.
+func (rf relFinder) between(sc *sentCtx, i int) []arg {
+	toks := sc.ds.toks
+	if i >= len(toks) || !toks[i].is("between") {
+		return nil
+	}
+	for j := i + 1; j < len(toks) && j < i+6; j++ {
+		if mi := sc.mAt[j]; mi >= 0 {
+			return rf.coordinatedRight(sc, mi)
+		}
+		// "between French and Russian ministers, A and B"
+		if !skippable[toks[j].lower] && !toks[j].is("and") && rf.mf.demonym(toks[j]) == "" {
+			return nil
+		}
+	}
+	return nil
+}
+
+// nounAgent finds the agent named before an event noun: a possessive
+// ("Russia's buildup") or a demonym ("the Russian invasion"). It reports
+// a possessive pronoun ("their support") instead, whose owner is the
+// clause's subject.
+func (rf relFinder) nounAgent(sc *sentCtx, i int) ([]arg, bool) {
+	toks := sc.ds.toks
+	for j := i - 1; j >= 0 && j >= i-4; j-- {
+		t := toks[j]
+		if t.is("'s") && j > 0 && sc.mAt[j-1] >= 0 {
+			return rf.args(sc, sc.mAt[j-1]), false
+		}
+		if mi := sc.mAt[j]; mi >= 0 {
+			if sc.ds.ms[mi].kind == mkAgent {
+				return rf.args(sc, mi), false // "Russia's military build-up"
+			}
+			return nil, false
+		}
+		if t.is("his", "her", "their", "its") {
+			return nil, true
+		}
+		if d, typ := rf.mf.modifierAt(t); d != "" {
+			if _, n := rf.lx.titles.match(toks, j+1); n > 0 {
+				return nil, false // "the French president's visit": an unresolved title
+			}
+			return []arg{{name: d, typ: typ, text: t.text, conf: 0.8}}, false
+		}
+		if t.kind == tPunct || t.capital || prepositions[t.lower] || t.flags&(fVerb|fReport) != 0 || t.is("have", "has", "had", "is", "are", "was", "were") {
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// nounObjects finds the object of an event noun: a mention after one of
+// its prepositions, or the state whose border is named ("along its border
+// with Ukraine", "on Ukraine's borders").
+func (rf relFinder) nounObjects(sc *sentCtx, from, c int, ni nounInfo) []arg {
+	toks := sc.ds.toks
+	for k := from; k < len(toks) && k < from+10; k++ {
+		if sc.cl.of[k] != c {
+			return nil
+		}
+		if mi := sc.mAt[k]; mi >= 0 {
+			m := sc.ds.ms[mi]
+			gov := nearestPrep(toks, from, m.start)
+			if gov == "" && m.start > 0 && toks[m.start-1].is("that") {
+				gov = "that" // "his demand that NATO stop expanding"
+			}
+			if contains(ni.preps, gov) || isBorder(toks, m) {
+				return rf.coordinatedRight(sc, mi)
+			}
+			k = m.end - 1
+			continue
+		}
+		t := toks[k]
+		if t.kind == tPunct && !t.is("\"", "'", ",", "$", "%") && !isCurrency(t.text) || rf.lx.reporting[t.lower] != "" {
+			return nil
+		}
+		if _, n := rf.lx.verbs.match(toks, k); n > 0 && !rf.isNounUse(toks, k) {
+			return nil
+		}
+	}
+	return nil
+}
+
+// isCurrency reports whether s is a currency sign.
+func isCurrency(s string) bool {
+	return s == "\u20ac" || s == "\u00a3" || s == "\u00a5"
+}
+
+// isNounUse reports whether a verb form at k is used as a noun.
+func (rf relFinder) isNounUse(toks []token, k int) bool {
+	return k > 0 && nounDeterminers[toks[k-1].lower]
+}
+
+// isBorder reports whether a mention names a state by its border:
+// "border with X", "X's border(s)".
+func isBorder(toks []token, m mention) bool {
+	if m.end+1 < len(toks) && toks[m.end].is("'s") && toks[m.end+1].is("border", "borders", "frontier") {
+		return true
+	}
+	return m.start >= 2 && toks[m.start-1].is("with") && toks[m.start-2].is("border", "borders", "frontier")
+}

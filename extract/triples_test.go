@@ -1,0 +1,316 @@
+package extract
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+// tripleSet extracts text and renders its triples as
+// "subject|relation|object|modality".
+func tripleSet(t *testing.T, text string) map[string]bool {
+	t.Helper()
+	r := New().Extract(Document{ID: "t", Text: text})
+	checkResult(t, r)
+	got := map[string]bool{}
+	for _, tr := range r.Triples {
+		s, o := tr.Subject, tr.Object
+		if IsSymmetric(tr.Relation) && o < s {
+			s, o = o, s
+		}
+		got[s+"|"+tr.Relation+"|"+o+"|"+tr.Modality] = true
+	}
+	return got
+}
+
+// normalizeKey orders the actors of a symmetric triple key as tripleSet
+// does.
+func normalizeKey(k string) string {
+	p := strings.Split(k, "|")
+	if IsSymmetric(p[1]) && p[2] < p[0] {
+		p[0], p[2] = p[2], p[0]
+	}
+	return strings.Join(p, "|")
+}
+
+// sortedKeys lists a set in order, for messages.
+func sortedKeys(m map[string]bool) string {
+	k := keys(m)
+	sort.Strings(k)
+	return strings.Join(k, "\n  ")
+}
+
+func TestRelations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{
+			name: "direct verb with titled names and roles",
+			text: "Indian Prime Minister Narendra Modi spoke with Pakistani Prime Minister Shehbaz Sharif on Monday.",
+			want: []string{"Narendra Modi|spoke-with|Shehbaz Sharif|asserted", "Narendra Modi|leader-of|India|asserted", "Shehbaz Sharif|leader-of|Pakistan|asserted"},
+		},
+		{
+			name: "coordinated objects",
+			text: "Saudi Foreign Minister Faisal bin Farhan spoke to Iran, Qatar, Egypt and Jordan.",
+			want: []string{"Faisal bin Farhan|spoke-with|Iran|asserted", "Faisal bin Farhan|spoke-with|Qatar|asserted", "Faisal bin Farhan|spoke-with|Egypt|asserted", "Faisal bin Farhan|spoke-with|Jordan|asserted"},
+		},
+		{
+			name: "coordinated subject of a symmetric verb",
+			text: "Armenia and Azerbaijan agreed to a ceasefire.",
+			want: []string{"Armenia|agreed-with|Azerbaijan|asserted"},
+		},
+		{
+			name: "negated attack and denial",
+			text: "Tehran denied any plans to attack Israel.",
+			want: []string{"Iran|attacked|Israel|negated", "Iran|denies|attack|asserted"},
+			not:  []string{"Iran|attacked|Israel|asserted"},
+		},
+		{
+			name: "did not",
+			text: "China did not invade Taiwan.",
+			want: []string{"China|invaded|Taiwan|negated"},
+		},
+		{
+			name: "conditional consequence and threat",
+			text: "If China invades Taiwan, the United States will impose sanctions on China.",
+			want: []string{"China|invaded|Taiwan|hypothetical", "United States|sanctioned|China|hypothetical", "United States|threatened|China|asserted"},
+		},
+		{
+			name: "possibility",
+			text: "Western officials fear Russia could attack Moldova at any moment.",
+			want: []string{"Russia|attacked|Moldova|hypothetical"},
+			not:  []string{"Russia|attacked|Moldova|asserted"},
+		},
+		{
+			name: "warning with a that-clause",
+			text: "Japan warned that North Korea would fire more missiles at South Korea.",
+			want: []string{"Japan|warned|North Korea|asserted"},
+		},
+		{
+			name: "schedule",
+			text: "Kenyan President William Ruto is due to visit Beijing on Tuesday.",
+			want: []string{"William Ruto|visited|China|planned", "William Ruto|leader-of|Kenya|asserted"},
+		},
+		{
+			name: "nominal invasion is hypothetical unless dated",
+			text: "The threat of a Chinese invasion of Taiwan grew after the 2014 Russian annexation of Crimea.",
+			want: []string{"China|invaded|Taiwan|hypothetical", "Russia|invaded|Crimea|asserted"},
+		},
+		{
+			name: "passive with agent",
+			text: "Weapons were sent to Ukraine by Poland.",
+			want: []string{"Poland|armed|Ukraine|asserted"},
+		},
+		{
+			name: "talks between",
+			text: "Talks between Serbia and Kosovo resumed in Brussels.",
+			want: []string{"Kosovo|spoke-with|Serbia|asserted"},
+		},
+		{
+			name: "relative clause subject and hosting",
+			text: "Egyptian President Abdel Fattah al-Sisi welcomed the plan. Qatari Emir Tamim bin Hamad, who is expected to meet Sisi in Cairo on Sunday, backed it.",
+			want: []string{"Abdel Fattah al-Sisi|met-with|Tamim bin Hamad|planned", "Abdel Fattah al-Sisi|hosted|Tamim bin Hamad|planned", "Tamim bin Hamad|visited|Egypt|planned"},
+		},
+		{
+			name: "reported accusation of a hostile act",
+			text: "Sudan's army claimed that the Rapid Support Forces shelled El Fasher.",
+			want: []string{"Sudan|accused|Rapid Support Forces|asserted"},
+		},
+		{
+			name: "state-backed group and fighting",
+			text: "Fighting between Iranian-backed rebels and Saudi forces escalated.",
+			want: []string{"Iran|supports|pro-Iranian rebels|asserted", "pro-Iranian rebels|attacked|Saudi Arabia|asserted", "Saudi Arabia|attacked|pro-Iranian rebels|asserted"},
+		},
+		{
+			name: "troop deployment and withdrawal",
+			text: "India will send 2,000 troops to Sri Lanka. Indian officials said India would withdraw its troops from the Maldives.",
+			want: []string{"India|deployed-to|Sri Lanka|planned", "India|withdrew-from|Maldives|planned", "India|deployed-to|Maldives|asserted"},
+		},
+		{
+			name: "no self loop",
+			text: "Russian President Vladimir Putin met Putin.",
+			not:  []string{"Vladimir Putin|met-with|Vladimir Putin|asserted"},
+		},
+		{
+			name: "infinitive aim is not an event",
+			text: "Venezuela sought to invade Guyana.",
+			not:  []string{"Venezuela|invaded|Guyana|asserted"},
+		},
+		{
+			name: "topic object",
+			text: "Turkish President Recep Tayyip Erdogan called for a ceasefire.",
+			want: []string{"Recep Tayyip Erdogan|supports|ceasefire|asserted"},
+		},
+		{
+			name: "quoted we is the speaker",
+			text: "“We will never recognise the Taliban,” the Tajik foreign ministry said.",
+			want: []string{"Tajikistan|recognized|Taliban|negated"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tripleSet(t, tc.text)
+			for _, w := range tc.want {
+				w = normalizeKey(w)
+				if !got[w] {
+					t.Errorf("missing %s; got\n  %s", w, sortedKeys(got))
+				}
+			}
+			for _, n := range tc.not {
+				if got[n] {
+					t.Errorf("unexpected %s", n)
+				}
+			}
+		})
+	}
+}
+
+func TestSpeechAndMeetings(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{
+			name: "meeting in the host's country",
+			text: "South Korean President Lee Jae-myung met Japanese Prime Minister Shigeru Ishiba in Tokyo on Saturday.",
+			want: []string{"Shigeru Ishiba|hosted|Lee Jae-myung|asserted", "Lee Jae-myung|visited|Japan|asserted"},
+		},
+		{
+			name: "hosting implies a meeting and a visit",
+			text: "Brazilian President Luiz Inacio Lula da Silva will host Argentine President Javier Milei.",
+			want: []string{"Luiz Inacio Lula da Silva|hosted|Javier Milei|planned", "Javier Milei|met-with|Luiz Inacio Lula da Silva|planned", "Javier Milei|visited|Brazil|planned"},
+		},
+		{
+			name: "conditional threat",
+			text: "Turkish President Recep Tayyip Erdogan said Ankara would act if Syria attacked Turkish troops.",
+			want: []string{"Recep Tayyip Erdogan|threatened|Syria|asserted"},
+		},
+		{
+			name: "a promise is not a threat",
+			text: "Egypt said talks would resume if Israel did not attack Gaza.",
+			not:  []string{"Egypt|threatened|Israel|asserted"},
+		},
+		{
+			name: "grievance in reported speech",
+			text: "Pakistan's foreign ministry said the shelling by Indian forces violated the truce.",
+			want: []string{"Pakistan|accused|India|asserted"},
+		},
+		{
+			name: "subjectless quoted sentence takes the speaker",
+			text: "Colombian President Gustavo Petro spoke on Sunday. \u201cPhoned Nicolas Maduro about the border,\u201d Petro said. Nicolas Maduro listened.",
+			want: []string{"Gustavo Petro|spoke-with|Nicolas Maduro|asserted"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tripleSet(t, tc.text)
+			for _, w := range tc.want {
+				if w = normalizeKey(w); !got[w] {
+					t.Errorf("missing %s; got\n  %s", w, sortedKeys(got))
+				}
+			}
+			for _, n := range tc.not {
+				if got[normalizeKey(n)] {
+					t.Errorf("unexpected %s", n)
+				}
+			}
+		})
+	}
+}
+
+func TestMoreRelations(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{
+			name: "sanctions announced are imposed",
+			text: "Canada, Japan and Australia announced sanctions against Iran on Monday.",
+			want: []string{"Canada|sanctioned|Iran|asserted", "Japan|sanctioned|Iran|asserted", "Australia|sanctioned|Iran|asserted"},
+		},
+		{
+			name: "sanctions threatened are not imposed",
+			text: "Canada said it would impose sanctions on Iran if Tehran enriched uranium.",
+			not:  []string{"Canada|sanctioned|Iran|asserted", "Canada|sanctioned|Iran|planned"},
+		},
+		{
+			name: "membership",
+			text: "Sweden became a member of NATO. The bloc includes Finland.",
+			want: []string{"Sweden|member-of|NATO|asserted"},
+		},
+		{
+			name: "a denial without an object",
+			text: "Caracas denied any plans to invade.",
+			want: []string{"Venezuela|denies|invasion|asserted"},
+		},
+		{
+			name: "aid named by a noun",
+			text: "Japanese Prime Minister Fumio Kishida announced a new loan of $500 million for Sri Lanka.",
+			want: []string{"Fumio Kishida|aided|Sri Lanka|asserted"},
+		},
+		{
+			name: "troops sent with ships and aircraft",
+			text: "Turkey has sent troops, ships and aircraft to Libya.",
+			want: []string{"Türkiye|deployed-to|Libya|asserted"}, // the dataset's common name
+		},
+		{
+			name: "recognition through a noun",
+			text: "Serbia refused to recognize the independence of Kosovo, while Albania recognized the independence of Kosovo.",
+			want: []string{"Albania|recognized|Kosovo|asserted"},
+			not:  []string{"Serbia|recognized|Kosovo|asserted"},
+		},
+		{
+			name: "a title placed by the sentence's opening place",
+			text: "In Ankara, President Recep Tayyip Erdogan received the delegation.",
+			want: []string{"Recep Tayyip Erdogan|leader-of|Türkiye|asserted"},
+		},
+		{
+			name: "troops sent without an agent are the speaker's",
+			text: "The Pentagon said 3,000 troops would be sent to Romania.",
+			want: []string{"United States|deployed-to|Romania|planned"},
+		},
+		{
+			name: "canceled meeting did not happen",
+			text: "Egyptian President Abdel Fattah al-Sisi canceled a meeting with Ethiopian Prime Minister Abiy Ahmed.",
+			not:  []string{"Abdel Fattah al-Sisi|met-with|Abiy Ahmed|asserted"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tripleSet(t, tc.text)
+			for _, w := range tc.want {
+				if w = normalizeKey(w); !got[w] {
+					t.Errorf("missing %s; got\n  %s", w, sortedKeys(got))
+				}
+			}
+			for _, n := range tc.not {
+				if got[normalizeKey(n)] {
+					t.Errorf("unexpected %s", n)
+				}
+			}
+		})
+	}
+}
+
+func TestEventCoderSentences(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Israeli jets struck Hamas positions in Gaza on Tuesday.", "Israel|attacked|Hamas|asserted"},
+		{"China condemned the United States for selling weapons to Taiwan.", "China|criticized|United States|asserted"},
+		{"China condemned the United States for selling weapons to Taiwan.", "United States|armed|Taiwan|asserted"},
+		{"North Korea fired two ballistic missiles toward Japan, Seoul said.", "North Korea|attacked|Japan|asserted"},
+		{"Venezuelan President Nicolas Maduro rejected the ultimatum from Washington.", "Nicolas Maduro|rejected|United States|asserted"},
+		{"The European Union imposed sanctions on Belarus after the disputed election.", "European Union|sanctioned|Belarus|asserted"},
+		{"Ethiopia and Eritrea signed a peace agreement in Jeddah.", "Eritrea|agreed-with|Ethiopia|asserted"},
+		{"Turkey threatened to launch a new military operation in northern Syria.", "Türkiye|attacked|Syria|hypothetical"},
+		{"The United States did not attack Iranian nuclear facilities, the Pentagon said.", "United States|attacked|Iran|negated"},
+		{"Hezbollah fired rockets at Israel, and Israel responded with air strikes on Lebanon.", "Hezbollah|attacked|Israel|asserted"},
+		{"Hezbollah fired rockets at Israel, and Israel responded with air strikes on Lebanon.", "Israel|attacked|Lebanon|asserted"},
+		{"Chinese President Xi Jinping will visit Moscow next week, the Kremlin said.", "Xi Jinping|visited|Russia|planned"},
+	}
+	for _, tc := range tests {
+		if got := tripleSet(t, tc.text); !got[normalizeKey(tc.want)] {
+			t.Errorf("%q: missing %s; got\n  %s", tc.text, tc.want, sortedKeys(got))
+		}
+	}
+}
