@@ -1,7 +1,9 @@
 package export
 
 import (
+	"cmp"
 	"fmt"
+	"html"
 	"io"
 	"math"
 	"strconv"
@@ -73,14 +75,16 @@ func dotLabel(s string) string { return `"` + labelEscaper.Replace(clean(s)) + `
 // dotTooltip quotes text for a tooltip attribute.
 func dotTooltip(s string) string { return `"` + tooltipEscaper.Replace(clean(s)) + `"` }
 
-// writeDOT writes g as a Graphviz digraph.
+// writeDOT writes g as a Graphviz digraph, for dot unless Options.Engine
+// names another engine.
 func writeDOT(w io.Writer, g *graph.Graph, opts Options) error {
-	return writeDOTOverlap(w, g, opts, overlapNative)
+	return writeDOTLayout(w, g, opts, cmp.Or(opts.Engine, "dot"), overlapNative)
 }
 
-// writeDOTOverlap writes g as a Graphviz digraph whose node overlaps the
-// force-directed engines remove with the given overlap method.
-func writeDOTOverlap(w io.Writer, g *graph.Graph, opts Options, overlap string) error {
+// writeDOTLayout writes g as a Graphviz digraph to be laid out by engine,
+// which removes node overlaps (force-directed engines) with the given
+// overlap method.
+func writeDOTLayout(w io.Writer, g *graph.Graph, opts Options, engine, overlap string) error {
 	if err := checkEngine(opts.Engine); err != nil {
 		return err
 	}
@@ -90,7 +94,9 @@ func writeDOTOverlap(w io.Writer, g *graph.Graph, opts Options, overlap string) 
 	}
 	t := newTextWriter(w)
 	t.printf("digraph newsgraph {\n")
-	t.printf("\tgraph [fontname=%q, nodesep=0.5, ranksep=0.8, pad=0.3, overlap=%s, outputorder=edgesfirst",
+	// Left to right: news graphs have many actors per rank, which top to
+	// bottom would spread into a wide strip.
+	t.printf("\tgraph [fontname=%q, rankdir=LR, nodesep=0.4, ranksep=1.1, pad=0.3, overlap=%s, outputorder=edgesfirst",
 		fontName, overlap)
 	if opts.Engine != "" {
 		t.printf(", layout=%s", opts.Engine)
@@ -100,11 +106,11 @@ func writeDOTOverlap(w io.Writer, g *graph.Graph, opts Options, overlap string) 
 	}
 	t.printf("];\n")
 	t.printf("\tnode [fontname=%q, fontsize=14, style=filled, color=\"#333333\", margin=\"0.2,0.1\"];\n", fontName)
-	t.printf("\tedge [fontname=%q, fontsize=11, color=\"#4D4D4D\", fontcolor=\"#222222\", arrowsize=0.8];\n", fontName)
+	t.printf("\tedge [fontname=%q, fontsize=12, color=\"#4D4D4D\", fontcolor=\"#222222\", arrowsize=0.8];\n", fontName)
 	for _, n := range nodes {
 		s := styleOf(n.Type)
 		t.printf("\t%s [label=%s, shape=%s, fillcolor=%q, tooltip=%s];\n",
-			dotID(n.Name), dotLabel(n.Name), s.Shape, s.Color, dotTooltip(nodeTooltip(n)))
+			dotID(n.Name), dotLabel(displayName(n.Name)), s.Shape, s.Color, dotTooltip(nodeTooltip(n)))
 	}
 	for _, e := range edges {
 		t.printf("\t%s -> %s [label=%s, weight=%d, penwidth=%s",
@@ -115,7 +121,12 @@ func writeDOTOverlap(w io.Writer, g *graph.Graph, opts Options, overlap string) 
 		}
 		t.printf(", tooltip=%s];\n", dotTooltip(edgeTooltip(e)))
 	}
-	writeLegend(t, nodes, edges)
+	legend := newLegend(nodes, edges, opts.Note)
+	if engine == "dot" {
+		legend.writeCluster(t)
+	} else {
+		legend.writeTable(t)
+	}
 	t.printf("}\n")
 	return t.flush()
 }
@@ -133,7 +144,7 @@ func nodeTooltip(n graph.Node) string {
 	if typ == "" {
 		typ = otherTypeName
 	}
-	s := fmt.Sprintf("%s\n%s · %s", n.Name, typ, plural(n.Articles, "article"))
+	s := fmt.Sprintf("%s\n%s · %s", displayName(n.Name), typ, plural(n.Articles, "article"))
 	if len(n.Aliases) > 0 {
 		s += "\nalso: " + strings.Join(n.Aliases, ", ")
 	}
@@ -142,7 +153,7 @@ func nodeTooltip(n graph.Node) string {
 
 // edgeTooltip summarizes an edge and lists its first evidence sentences.
 func edgeTooltip(e graph.Edge) string {
-	lines := []string{fmt.Sprintf("%s → %s: %s in %s", e.Source, e.Target,
+	lines := []string{fmt.Sprintf("%s → %s: %s in %s", displayName(e.Source), displayName(e.Target),
 		plural(e.Count(), "statement"), plural(e.Articles, "article"))}
 	for i, ev := range e.Evidence {
 		if i == maxTooltipSentences {
@@ -166,61 +177,148 @@ func plural(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// legendTypesPerRow is how many node types share a row of the legend.
-const legendTypesPerRow = 3
+// legend is what a diagram's legend shows: the node types present, the
+// edge styles in use, and notes.
+type legend struct {
+	prefix string   // of the legend's node ids (see legendPrefix)
+	types  []string // legendTypes
+	styles []int    // indexes in edgeStyles
+	notes  []string
+}
 
-// writeLegend writes a cluster showing the node types present and the edge
-// styles in use, in rows: node types by threes, then one row per edge style
-// (a sample line pointing at its meaning), then a note on line widths.
-func writeLegend(t *textWriter, nodes []graph.Node, edges []graph.Edge) {
-	types := legendTypes(nodes)
-	if len(types) == 0 {
-		return
-	}
-	prefix := legendPrefix(nodes)
-	t.printf("\tsubgraph cluster_legend {\n")
-	t.printf("\t\tlabel=\"Legend\"; fontsize=14; style=rounded; color=\"#999999\"; margin=12;\n")
-	var rows [][]string // node ids, row by row
-	for i, typ := range types {
-		id := dotID(prefix + typ)
-		s := otherType
-		if typ != otherTypeName {
-			s = styleOf(typ)
-		}
-		t.printf("\t\t%s [label=%s, shape=%s, fillcolor=%q, tooltip=%s];\n", id, dotLabel(typ), s.Shape, s.Color, dotTooltip(typ))
-		if i%legendTypesPerRow == 0 {
-			rows = append(rows, nil)
-		} else { // keep the row in order
-			t.printf("\t\t%s -> %s [style=invis];\n", dotID(prefix+types[i-1]), id)
-		}
-		rows[len(rows)-1] = append(rows[len(rows)-1], id)
-	}
+// newLegend gathers the legend of a diagram; note, when set, is its last
+// line.
+func newLegend(nodes []graph.Node, edges []graph.Edge, note string) legend {
+	l := legend{prefix: legendPrefix(nodes), types: legendTypes(nodes)}
 	used := map[string]bool{}
 	for _, e := range edges {
 		used[edgeStyle(e)] = true
 	}
-	for _, es := range edgeStyles {
-		if !used[es.Style] {
-			continue
+	for i, es := range edgeStyles {
+		if used[es.Style] {
+			l.styles = append(l.styles, i)
 		}
-		from, to := dotID(prefix+es.Style+":from"), dotID(prefix+es.Style)
-		t.printf("\t\t%s [shape=point, style=invis];\n", from)
-		t.printf("\t\t%s [label=%s, shape=plaintext, style=\"\", tooltip=%s];\n", to, dotLabel(es.Legend), dotTooltip(es.Legend))
-		t.printf("\t\t%s -> %s [style=%s, minlen=2, tooltip=%s];\n", from, to, es.Style, dotTooltip(es.Legend))
-		rows = append(rows, []string{from, to})
 	}
 	if len(used) > 0 {
-		id := dotID(prefix + "width")
-		t.printf("\t\t%s [label=\"line width: number of articles\", shape=plaintext, style=\"\"];\n", id)
-		rows = append(rows, []string{id})
+		l.notes = append(l.notes, "line width: number of articles")
 	}
-	for i, row := range rows {
-		t.printf("\t\t{rank=same; %s}\n", strings.Join(row, "; "))
-		if i > 0 { // stack the rows
-			t.printf("\t\t%s -> %s [style=invis];\n", rows[i-1][0], row[0])
+	if note != "" {
+		l.notes = append(l.notes, note)
+	}
+	return l
+}
+
+// typeStyleOf returns the style of a legend type ("other" included).
+func typeStyleOf(typ string) typeStyle {
+	if typ == otherTypeName {
+		return otherType
+	}
+	return styleOf(typ)
+}
+
+// legendTypesPerColumn is how many node types share a column of the
+// legend.
+const legendTypesPerColumn = 3
+
+// writeCluster writes the legend as a cluster for dot, showing each node
+// type with its shape and a sample line of each edge style, laid out left
+// to right in columns: node types by threes, then the sample lines pointing
+// at their meaning, then the notes.
+//
+// With rankdir=LR a rank is a column, and Graphviz stacks the nodes of a
+// column bottom up in the order of the invisible edges chaining them, so
+// the chains are written from the last node to the first.
+func (l legend) writeCluster(t *textWriter) {
+	if len(l.types) == 0 {
+		return
+	}
+	t.printf("\tsubgraph cluster_legend {\n")
+	t.printf("\t\tlabel=\"Legend\"; fontsize=14; style=rounded; color=\"#999999\"; margin=12;\n")
+	var columns [][]string // node ids, column by column, top down
+	for i, typ := range l.types {
+		id, s := dotID(l.prefix+typ), typeStyleOf(typ)
+		t.printf("\t\t%s [label=%s, shape=%s, fillcolor=%q, tooltip=%s];\n", id, dotLabel(typ), s.Shape, s.Color, dotTooltip(typ))
+		if i%legendTypesPerColumn == 0 {
+			columns = append(columns, nil)
+		}
+		columns[len(columns)-1] = append(columns[len(columns)-1], id)
+	}
+	var froms []string
+	for _, i := range l.styles {
+		es := edgeStyles[i]
+		from, to := dotID(l.prefix+es.Style+":from"), dotID(l.prefix+es.Style)
+		t.printf("\t\t%s [shape=point, style=invis];\n", from)
+		t.printf("\t\t%s [label=%s, shape=plaintext, style=\"\", tooltip=%s];\n", to, dotLabel(es.Legend), dotTooltip(es.Legend))
+		t.printf("\t\t%s -> %s [style=%s, tooltip=%s];\n", from, to, es.Style, dotTooltip(es.Legend))
+		froms = append(froms, from)
+	}
+	if len(froms) > 0 {
+		columns = append(columns, froms)
+	}
+	var notes []string
+	for i, n := range l.notes {
+		id := dotID(l.prefix + "note" + strconv.Itoa(i))
+		t.printf("\t\t%s [label=%s, shape=plaintext, style=\"\", tooltip=%s];\n", id, dotLabel(n), dotTooltip(n))
+		notes = append(notes, id)
+	}
+	if len(notes) > 0 {
+		columns = append(columns, notes)
+	}
+	for i, col := range columns {
+		t.printf("\t\t{rank=same; %s}\n", strings.Join(col, "; "))
+		for j := len(col) - 1; j > 0; j-- { // keep the column in order
+			t.printf("\t\t%s -> %s [style=invis];\n", col[j], col[j-1])
+		}
+		if i > 0 { // columns side by side; the style labels take a rank
+			minlen := ""
+			if len(froms) > 0 && columns[i-1][0] == froms[0] {
+				minlen = ", minlen=2"
+			}
+			t.printf("\t\t%s -> %s [style=invis%s];\n", columns[i-1][0], col[0], minlen)
 		}
 	}
 	t.printf("\t}\n")
+}
+
+// tableLineSamples draws each edge style in text, for the table legend.
+var tableLineSamples = map[string]string{styleSolid: "———", styleDashed: "– – –", styleDotted: "· · · ·"}
+
+// writeTable writes the legend as one node holding an HTML-like table, for
+// the force-directed engines: they ignore clusters and would scatter the
+// legend's nodes across the drawing. Node types show as their fill color.
+func (l legend) writeTable(t *textWriter) {
+	if len(l.types) == 0 {
+		return
+	}
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="1" COLOR="#999999" STYLE="ROUNDED" CELLBORDER="0" CELLSPACING="2" CELLPADDING="4">`)
+	b.WriteString(`<TR><TD COLSPAN="2"><FONT POINT-SIZE="16">Legend</FONT></TD></TR>`)
+	for _, typ := range l.types {
+		fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" BORDER="1" COLOR="#333333" WIDTH="36"> </TD><TD ALIGN="LEFT">%s</TD></TR>`,
+			typeStyleOf(typ).Color, htmlText(typ))
+	}
+	for _, i := range l.styles {
+		es := edgeStyles[i]
+		fmt.Fprintf(&b, `<TR><TD>%s</TD><TD ALIGN="LEFT">%s</TD></TR>`, tableLineSamples[es.Style], htmlText(es.Legend))
+	}
+	for _, n := range l.notes {
+		fmt.Fprintf(&b, `<TR><TD COLSPAN="2" ALIGN="LEFT">%s</TD></TR>`, htmlText(n))
+	}
+	b.WriteString(`</TABLE>`)
+	t.printf("\t%s [shape=plaintext, style=\"\", margin=0, fontsize=14, label=<%s>, tooltip=\"Legend\"];\n",
+		dotID(l.prefix+"table"), b.String())
+}
+
+// htmlText escapes text for an HTML-like label, lines broken with <BR/>.
+func htmlText(s string) string {
+	var b strings.Builder
+	for i, line := range strings.Split(clean(s), "\n") {
+		if i > 0 {
+			b.WriteString(`<BR ALIGN="LEFT"/>`)
+		}
+		b.WriteString(html.EscapeString(line))
+	}
+	return b.String()
 }
 
 // legendPrefix returns a prefix for the legend's node ids that no actor

@@ -11,7 +11,7 @@ import (
 
 func TestDOTGraphvizAccepts(t *testing.T) {
 	dot := requireTool(t, "dot")
-	for _, opts := range []Options{{}, {Title: `A "title" & \ more`}, {Engine: "sfdp"}} {
+	for _, opts := range []Options{{}, {Title: `A "title" & \ more`, Note: "a \"note\" \\\non two lines"}, {Engine: "sfdp", Note: "<b> & \"c\""}} {
 		cmd := exec.Command(dot, "-Tsvg")
 		cmd.Stdin = bytes.NewReader(render(t, fixture(), DOT, opts))
 		var stderr bytes.Buffer
@@ -82,6 +82,23 @@ func TestDOTContent(t *testing.T) {
 	}
 }
 
+func TestDOTLegendNote(t *testing.T) {
+	out := string(render(t, fixture(), DOT, Options{Note: "hidden: \"x\" & y\nsecond line"}))
+	for _, want := range []string{
+		`"legend:note0" [label="line width: number of articles"`,
+		`"legend:note1" [label="hidden: \"x\" &amp; y\nsecond line"`,
+		`{rank=same; "legend:note0"; "legend:note1"}`,
+		`"" [label="(no name)"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("DOT output lacks %s", want)
+		}
+	}
+	if strings.Contains(string(render(t, fixture(), DOT, Options{})), "legend:note1") {
+		t.Error("a note without Options.Note")
+	}
+}
+
 func TestDOTLegendPrefixAvoidsActors(t *testing.T) {
 	g := graph.New()
 	g.AddNode(graph.Node{Name: "legend:person", Type: "person"})
@@ -94,6 +111,21 @@ func TestDOTLegendPrefixAvoidsActors(t *testing.T) {
 func TestDOTEngine(t *testing.T) {
 	if out := render(t, fixture(), DOT, Options{Engine: "sfdp"}); !bytes.Contains(out, []byte(", layout=sfdp")) {
 		t.Error("Engine is not recorded as the layout attribute")
+	}
+	// Force-directed engines ignore clusters: their legend is one table.
+	out := string(render(t, fixture(), DOT, Options{Engine: "sfdp", Note: "a & b\nc"}))
+	for _, want := range []string{
+		`"legend:table" [shape=plaintext`,
+		`<TD ALIGN="LEFT">hypothetical / negated</TD>`,
+		`<TD COLSPAN="2" ALIGN="LEFT">a &amp; b<BR ALIGN="LEFT"/>c</TD>`,
+		`<TD BGCOLOR="#D9D9D9" BORDER="1" COLOR="#333333" WIDTH="36"> </TD><TD ALIGN="LEFT">other</TD>`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("sfdp DOT lacks %s", want)
+		}
+	}
+	if strings.Contains(out, "cluster_legend") || strings.Contains(string(render(t, fixture(), DOT, Options{})), "legend:table") {
+		t.Error("the legend is a cluster for sfdp or a table for dot")
 	}
 	for _, f := range []Format{DOT, SVG, PNG} {
 		if err := Write(&bytes.Buffer{}, fixture(), f, Options{Engine: "nope"}); err == nil || !strings.Contains(err.Error(), "unknown layout engine") {

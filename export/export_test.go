@@ -20,10 +20,10 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // fixture builds a small graph with every awkward case the writers must
 // handle: quotes, backslashes, '&', '<', DOT keywords, a control character,
-// invalid UTF-8, an untyped node, several relations on one pair, more
-// relations and sentences than labels and tooltips show, reciprocal edges,
-// planned-only and hypothetical/negated-only edges, an edge without
-// evidence.
+// invalid UTF-8, an empty and a blank name, an untyped node, several
+// relations on one pair, more relations and sentences than labels and
+// tooltips show, reciprocal edges, planned-only and hypothetical/negated-only
+// edges, an edge without evidence, dated and undated relations.
 func fixture() *graph.Graph {
 	g := graph.New()
 	for _, n := range []graph.Node{
@@ -39,22 +39,31 @@ func fixture() *graph.Graph {
 		{Name: "Bell\x07Corp", Type: "organization", Articles: 1},
 		{Name: "Caf\xe9 Society", Type: "group", Articles: 1},
 		{Name: "Unknown Co", Articles: 1},
+		{Name: "", Type: "person", Articles: 1},
+		{Name: " \t ", Type: "place", Articles: 1},
 	} {
 		g.AddNode(n)
 	}
-	rel := func(r string, mods map[string]int) graph.RelationCount {
+	// rel is a relation with its modality counts and, optionally, its first
+	// and last dates.
+	rel := func(r string, mods map[string]int, dates ...string) graph.RelationCount {
 		n := 0
 		for _, k := range mods {
 			n += k
 		}
-		return graph.RelationCount{Relation: r, Count: n, Modalities: mods}
+		rc := graph.RelationCount{Relation: r, Count: n, Modalities: mods}
+		if len(dates) == 2 {
+			rc.FirstSeen, rc.LastSeen = dates[0], dates[1]
+		}
+		return rc
 	}
 	ev := func(doc, date, r, m, sentence string) graph.Evidence {
 		return graph.Evidence{Doc: doc, Date: date, Relation: r, Modality: m, Verb: "v", Sentence: sentence, Confidence: 0.75}
 	}
 	for _, e := range []graph.Edge{
 		{Source: "Joe Biden", Target: "Ukraine", Articles: 2, FirstSeen: "2024-02-01", LastSeen: "2024-03-05",
-			Relations: []graph.RelationCount{rel("visited", map[string]int{"asserted": 2}), rel("supports", map[string]int{"planned": 1})},
+			Relations: []graph.RelationCount{rel("visited", map[string]int{"asserted": 2}, "2024-02-01", "2024-03-05"),
+				rel("supports", map[string]int{"planned": 1}, "2024-03-05", "2024-03-05")},
 			Evidence: []graph.Evidence{
 				ev("a1", "2024-02-01", "visited", "asserted", "Biden visited Kyiv on Monday."),
 				ev("a2", "2024-03-05", "visited", "asserted", "Joe Biden visited Ukraine again."),
@@ -62,8 +71,10 @@ func fixture() *graph.Graph {
 			}},
 		{Source: "Russia", Target: "Ukraine", Articles: 4, FirstSeen: "2024-01-10", LastSeen: "2024-03-01",
 			Relations: []graph.RelationCount{
-				rel("attacked", map[string]int{"asserted": 3}), rel("invaded", map[string]int{"asserted": 1}),
-				rel("threatened", map[string]int{"asserted": 1}), rel("warned", map[string]int{"asserted": 1}),
+				rel("attacked", map[string]int{"asserted": 3}, "2024-01-10", "2024-02-10"),
+				rel("invaded", map[string]int{"asserted": 1}, "2024-02-10", "2024-02-10"),
+				rel("threatened", map[string]int{"asserted": 1}, "2024-03-01", "2024-03-01"),
+				rel("warned", map[string]int{"asserted": 1}, "2024-03-01", "2024-03-01"),
 			},
 			Evidence: []graph.Evidence{
 				ev("b1", "2024-01-10", "attacked", "asserted", "Russia attacked Kharkiv."),
@@ -74,10 +85,10 @@ func fixture() *graph.Graph {
 				ev("b4", "2024-03-01", "warned", "asserted", "Russia warned Ukraine\nin a statement."),
 			}},
 		{Source: "Ukraine", Target: "Russia", Articles: 1, FirstSeen: "2024-02-11", LastSeen: "2024-02-11",
-			Relations: []graph.RelationCount{rel("accused", map[string]int{"asserted": 1})},
+			Relations: []graph.RelationCount{rel("accused", map[string]int{"asserted": 1}, "2024-02-11", "2024-02-11")},
 			Evidence:  []graph.Evidence{ev("b5", "2024-02-11", "accused", "asserted", "Kyiv accused Moscow of war crimes.")}},
 		{Source: "Joe Biden", Target: "Russia", Articles: 1, FirstSeen: "2024-02-20", LastSeen: "2024-02-20",
-			Relations: []graph.RelationCount{rel("sanctioned", map[string]int{"planned": 1})},
+			Relations: []graph.RelationCount{rel("sanctioned", map[string]int{"planned": 1}, "2024-02-20", "2024-02-20")},
 			Evidence:  []graph.Evidence{ev("a3", "2024-02-20", "sanctioned", "planned", "Biden plans to sanction Russia.")}},
 		{Source: "Russia", Target: "Graph", Articles: 2,
 			Relations: []graph.RelationCount{rel("attacked", map[string]int{"negated": 1, "hypothetical": 1})},
@@ -99,6 +110,9 @@ func fixture() *graph.Graph {
 			Evidence:  []graph.Evidence{ev("d3", "2024-01-04", "criticized", "asserted", "Bell criticized AT&T.")}},
 		{Source: "Caf\xe9 Society", Target: "Unknown Co", Articles: 3,
 			Relations: []graph.RelationCount{rel("supports", map[string]int{"asserted": 2}), rel("praised", map[string]int{"asserted": 1})}},
+		{Source: "", Target: " \t ", Articles: 1, FirstSeen: "2024-01-05", LastSeen: "2024-01-05",
+			Relations: []graph.RelationCount{rel("visited", map[string]int{"asserted": 1}, "2024-01-05", "2024-01-05")},
+			Evidence:  []graph.Evidence{ev("d4", "2024-01-05", "visited", "asserted", "Someone visited somewhere.")}},
 	} {
 		g.AddEdge(e)
 	}
@@ -166,6 +180,7 @@ func TestGolden(t *testing.T) {
 	}{
 		{JSON, "fixture.json.golden"},
 		{GraphML, "fixture.graphml.golden"},
+		{GEXF, "fixture.gexf.golden"},
 		{DOT, "fixture.dot.golden"},
 		{SVG, "fixture.svg.golden"},
 	} {
@@ -176,7 +191,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	for _, f := range []Format{JSON, GraphML, DOT, SVG} {
+	for _, f := range []Format{JSON, GraphML, GEXF, DOT, SVG} {
 		t.Run(string(f), func(t *testing.T) {
 			a := render(t, fixture(), f, Options{})
 			b := render(t, fixture(), f, Options{})
@@ -189,7 +204,7 @@ func TestDeterministic(t *testing.T) {
 
 func TestFormatFromPath(t *testing.T) {
 	for path, want := range map[string]Format{
-		"out.dot": DOT, "x/out.GV": DOT, "g.graphml": GraphML, "a.b.SVG": SVG, "p.png": PNG, "graph.json": JSON,
+		"out.dot": DOT, "x/out.GV": DOT, "g.graphml": GraphML, "g.GEXF": GEXF, "a.b.SVG": SVG, "p.png": PNG, "graph.json": JSON,
 	} {
 		if got, err := FormatFromPath(path); err != nil || got != want {
 			t.Errorf("FormatFromPath(%q) = %q, %v; want %q", path, got, err, want)
@@ -197,7 +212,7 @@ func TestFormatFromPath(t *testing.T) {
 	}
 	for _, path := range []string{"out.txt", "noext", "dir.json/file"} {
 		_, err := FormatFromPath(path)
-		if err == nil || !strings.Contains(err.Error(), "known formats: dot (.dot, .gv), graphml, svg, png, json") {
+		if err == nil || !strings.Contains(err.Error(), "known formats: dot (.dot, .gv), graphml, gexf, svg, png, json") {
 			t.Errorf("FormatFromPath(%q) error = %v; want one listing the known formats", path, err)
 		}
 	}
@@ -206,10 +221,10 @@ func TestFormatFromPath(t *testing.T) {
 			t.Errorf("ParseFormat(%q) = %q, %v", strings.ToUpper(string(f)), got, err)
 		}
 	}
-	if _, err := ParseFormat("gexf"); err == nil || !strings.Contains(err.Error(), "known formats") {
-		t.Errorf("ParseFormat(gexf): %v", err)
+	if _, err := ParseFormat("gml"); err == nil || !strings.Contains(err.Error(), "known formats") {
+		t.Errorf("ParseFormat(gml): %v", err)
 	}
-	if err := Write(&bytes.Buffer{}, fixture(), "gexf", Options{}); err == nil || !strings.Contains(err.Error(), "known formats") {
+	if err := Write(&bytes.Buffer{}, fixture(), "gml", Options{}); err == nil || !strings.Contains(err.Error(), "known formats") {
 		t.Errorf("Write with an unknown format: %v", err)
 	}
 }
@@ -357,7 +372,7 @@ func TestCleanNamesCollision(t *testing.T) {
 	g := graph.New()
 	g.AddNode(graph.Node{Name: "Acme"})
 	g.AddNode(graph.Node{Name: "Ac\x01me"})
-	for _, f := range []Format{DOT, GraphML} {
+	for _, f := range []Format{DOT, GraphML, GEXF} {
 		if err := Write(&bytes.Buffer{}, g, f, Options{}); err == nil || !strings.Contains(err.Error(), "same once") {
 			t.Errorf("%s with colliding names: %v", f, err)
 		}
@@ -366,7 +381,7 @@ func TestCleanNamesCollision(t *testing.T) {
 
 func TestEmptyGraph(t *testing.T) {
 	g := graph.New()
-	for _, f := range []Format{JSON, GraphML, DOT, SVG} {
+	for _, f := range []Format{JSON, GraphML, GEXF, DOT, SVG} {
 		out := render(t, g, f, Options{})
 		if f == JSON || f == GraphML {
 			back, err := Read(bytes.NewReader(out), f)

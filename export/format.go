@@ -1,5 +1,5 @@
 // Package export writes a newsgraph actor graph to files — DOT, GraphML,
-// SVG, PNG and newsgraph's own lossless JSON — and reads back the formats it
+// GEXF, SVG, PNG and newsgraph's own lossless JSON — and reads back the formats it
 // owns (JSON and GraphML). Every writer is deterministic: the same graph and
 // options give the same bytes.
 package export
@@ -20,23 +20,26 @@ import (
 // Format names an output (or input) file format.
 type Format string
 
-// The formats export knows. JSON and GraphML can also be read back.
+// The formats export knows. JSON and GraphML can also be read back. DOT,
+// SVG and PNG are diagrams (see IsDiagram); the others are data.
 const (
 	DOT     Format = "dot"
 	GraphML Format = "graphml"
 	SVG     Format = "svg"
 	PNG     Format = "png"
 	JSON    Format = "json"
+	GEXF    Format = "gexf"
 )
 
 // Formats lists every format in a fixed order.
-var Formats = []Format{DOT, GraphML, SVG, PNG, JSON}
+var Formats = []Format{DOT, GraphML, GEXF, SVG, PNG, JSON}
 
 // extensions maps each file extension (lower case) to its format.
 var extensions = map[string]Format{
 	".dot":     DOT,
 	".gv":      DOT,
 	".graphml": GraphML,
+	".gexf":    GEXF,
 	".svg":     SVG,
 	".png":     PNG,
 	".json":    JSON,
@@ -49,12 +52,19 @@ type Options struct {
 	// When set it is also recorded in DOT output as the layout attribute.
 	Engine string
 	// Title, when set, is shown as the graph label (DOT, SVG, PNG) and kept
-	// as the file description (GraphML, JSON).
+	// as the file description (GraphML, GEXF, JSON).
 	Title string
+	// Note, when set, is a line added to the legend of diagrams, such as
+	// what a filter left out. Data formats ignore it.
+	Note string
 }
 
+// IsDiagram reports whether f draws the graph (DOT, SVG, PNG) rather than
+// carrying its data.
+func IsDiagram(f Format) bool { return f == DOT || f == SVG || f == PNG }
+
 // ParseFormat returns the format with this name (case-insensitive, as in
-// --format): dot, graphml, svg, png or json.
+// --format): dot, graphml, gexf, svg, png or json.
 func ParseFormat(name string) (Format, error) {
 	for _, f := range Formats {
 		if strings.EqualFold(name, string(f)) {
@@ -65,7 +75,7 @@ func ParseFormat(name string) (Format, error) {
 }
 
 // FormatFromPath returns the format named by the extension of path
-// (case-insensitive): .dot or .gv, .graphml, .svg, .png, .json.
+// (case-insensitive): .dot or .gv, .graphml, .gexf, .svg, .png, .json.
 func FormatFromPath(path string) (Format, error) {
 	ext := strings.ToLower(filepath.Ext(path))
 	if f, ok := extensions[ext]; ok {
@@ -95,6 +105,8 @@ func Write(w io.Writer, g *graph.Graph, f Format, opts Options) error {
 		err = writeDOT(w, g, opts)
 	case GraphML:
 		err = writeGraphML(w, g, opts)
+	case GEXF:
+		err = writeGEXF(w, g, opts)
 	case SVG:
 		err = writeSVG(w, g, opts)
 	case PNG:

@@ -20,6 +20,8 @@ import (
 // such keys).
 //
 // Node data: label, type, articles (int), aliases, color (#RRGGBB by type).
+// The label is written even when empty, so an actor with an empty name reads
+// back as such (a label-less node from another tool is named by its id).
 // Aliases are joined with " | " (aliasSep), so an alias that itself contains
 // " | " comes back split in two.
 //
@@ -27,8 +29,10 @@ import (
 // relation), relations ("spoke-with:3;met-with:1"), modalities
 // ("asserted:3;planned:1", summed over the relations), relation_modalities
 // (the same per relation: "spoke-with/asserted:2;spoke-with/planned:1;…"),
-// count (statements), first_seen and last_seen when known, and evidence (a
-// JSON array of the statements, as in the JSON file).
+// count (statements), first_seen and last_seen when known, relation_dates
+// (the same per relation, as ISO 8601 intervals:
+// "spoke-with:2022-02-07/2022-02-21;met-with:2022-02-07/2022-02-07"), and
+// evidence (a JSON array of the statements, as in the JSON file).
 //
 // All text goes through clean before XML escaping, so control characters in
 // names and labels are dropped (the evidence JSON escapes them instead and
@@ -53,6 +57,7 @@ var graphmlKeys = []graphmlKey{
 	{"count", "count", "edge", "int"},
 	{"first_seen", "first_seen", "edge", "string"},
 	{"last_seen", "last_seen", "edge", "string"},
+	{"relation_dates", "relation_dates", "edge", "string"},
 	{"evidence", "evidence", "edge", "string"},
 }
 
@@ -86,7 +91,7 @@ func writeGraphML(w io.Writer, g *graph.Graph, opts Options) error {
 		id := "n" + strconv.Itoa(i)
 		ids[n.Name] = id
 		t.printf("    <node id=%q>\n", id)
-		data(t, "label", names[n.Name])
+		t.printf("      <data key=\"label\">%s</data>\n", xmlText(names[n.Name])) // even when empty
 		data(t, "type", n.Type)
 		data(t, "articles", strconv.Itoa(n.Articles))
 		data(t, "aliases", strings.Join(n.Aliases, aliasSep))
@@ -103,13 +108,12 @@ func writeGraphML(w io.Writer, g *graph.Graph, opts Options) error {
 		data(t, "count", strconv.Itoa(e.Count()))
 		data(t, "first_seen", e.FirstSeen)
 		data(t, "last_seen", e.LastSeen)
-		if len(e.Evidence) > 0 {
-			evidence, err := compactJSON(evidenceToJSON(e.Evidence))
-			if err != nil {
-				return fmt.Errorf("edge %q -> %q evidence: %w", e.Source, e.Target, err)
-			}
-			data(t, "evidence", evidence)
+		data(t, "relation_dates", relationDates(e))
+		evidence, err := evidenceJSON(e.Evidence)
+		if err != nil {
+			return fmt.Errorf("edge %q -> %q evidence: %w", e.Source, e.Target, err)
 		}
+		data(t, "evidence", evidence)
 		t.printf("    </edge>\n")
 	}
 	t.printf("  </graph>\n</graphml>\n")
@@ -123,11 +127,14 @@ func data(t *textWriter, key, value string) {
 	}
 }
 
-// xmlText cleans s and escapes it for XML text or attribute values.
-func xmlText(s string) string {
-	var b strings.Builder
-	xml.EscapeText(&b, []byte(clean(s))) // writing to a strings.Builder cannot fail
-	return b.String()
+// evidenceJSON writes evidence as a one-line JSON array of statements, as
+// in the JSON file, or "" when there is none. Control characters are
+// escaped, so they survive the text cleaning of XML output.
+func evidenceJSON(ev []graph.Evidence) (string, error) {
+	if len(ev) == 0 {
+		return "", nil
+	}
+	return compactJSON(evidenceToJSON(ev))
 }
 
 // compactJSON marshals v on one line without HTML escaping.
@@ -154,6 +161,35 @@ func relationModalities(e graph.Edge) countList {
 		}
 	}
 	return out
+}
+
+// relationDates lists the first and last dates of each dated relation of an
+// edge: "spoke-with:2022-02-07/2022-02-21;…".
+func relationDates(e graph.Edge) string {
+	var parts []string
+	for _, r := range e.Relations {
+		if r.FirstSeen != "" {
+			parts = append(parts, r.Relation+":"+r.FirstSeen+"/"+r.LastSeen)
+		}
+	}
+	return strings.Join(parts, ";")
+}
+
+// parseRelationDates reads the relation_dates form back.
+func parseRelationDates(s string) (map[string][2]string, error) {
+	out := map[string][2]string{}
+	if s == "" {
+		return out, nil
+	}
+	for _, part := range strings.Split(s, ";") {
+		rel, span, ok1 := strings.Cut(part, ":")
+		first, last, ok2 := strings.Cut(span, "/")
+		if !ok1 || !ok2 || first == "" || last == "" {
+			return nil, fmt.Errorf("bad dates %q: want relation:first/last", part)
+		}
+		out[rel] = [2]string{first, last}
+	}
+	return out, nil
 }
 
 // checkCountLabels refuses relation and modality labels that the count
@@ -235,7 +271,7 @@ func readGraphML(r io.Reader) (*graph.Graph, error) {
 	for _, xn := range gr.Nodes {
 		v := values(xn.Data)
 		n := graph.Node{Name: v["label"], Type: v["type"]}
-		if n.Name == "" {
+		if _, ok := v["label"]; !ok { // a file from elsewhere
 			n.Name = xn.ID
 		}
 		if v["aliases"] != "" {
@@ -264,9 +300,10 @@ func readGraphML(r io.Reader) (*graph.Graph, error) {
 
 // edgeFromGraphML rebuilds an edge from its endpoints and data values.
 func edgeFromGraphML(xe xmlEdge, names, v map[string]string) (graph.Edge, error) {
-	e := graph.Edge{Source: names[xe.Source], Target: names[xe.Target],
-		FirstSeen: v["first_seen"], LastSeen: v["last_seen"]}
-	if e.Source == "" || e.Target == "" {
+	source, ok1 := names[xe.Source]
+	target, ok2 := names[xe.Target]
+	e := graph.Edge{Source: source, Target: target, FirstSeen: v["first_seen"], LastSeen: v["last_seen"]}
+	if !ok1 || !ok2 {
 		return e, fmt.Errorf("source %q or target %q is not a node id", xe.Source, xe.Target)
 	}
 	if w := v["weight"]; w != "" {
@@ -295,8 +332,14 @@ func edgeFromGraphML(xe xmlEdge, names, v map[string]string) (graph.Edge, error)
 		}
 		byRelation[rel][mod] = m.Count
 	}
+	dates, err := parseRelationDates(v["relation_dates"])
+	if err != nil {
+		return e, fmt.Errorf("relation_dates: %w", err)
+	}
 	for _, r := range rels {
-		e.Relations = append(e.Relations, graph.RelationCount{Relation: r.Label, Count: r.Count, Modalities: byRelation[r.Label]})
+		d := dates[r.Label]
+		e.Relations = append(e.Relations, graph.RelationCount{Relation: r.Label, Count: r.Count,
+			Modalities: byRelation[r.Label], FirstSeen: d[0], LastSeen: d[1]})
 	}
 	if s := v["evidence"]; s != "" {
 		var ev []jsonEvidence

@@ -145,12 +145,25 @@ func TestGraphMLNetworkXIgraph(t *testing.T) {
 		t.Fatalf("%v: %s", err, out)
 	}
 	nodeAttrs := []any{"aliases", "articles", "color", "label", "type"}
-	edgeAttrs := []any{"count", "evidence", "first_seen", "label", "last_seen", "modalities", "relation_modalities", "relations", "weight"}
+	edgeAttrs := []any{"count", "evidence", "first_seen", "label", "last_seen", "modalities", "relation_dates", "relation_modalities", "relations", "weight"}
 	want := []any{float64(g.Order()), float64(g.Size()), true, nodeAttrs, edgeAttrs}
 	for _, lib := range []string{"networkx", "igraph"} {
 		if !reflect.DeepEqual(got[lib], want) {
 			t.Errorf("%s sees %v, want %v", lib, got[lib], want)
 		}
+	}
+}
+
+func TestGraphMLGraphology(t *testing.T) {
+	g := fixture()
+	got := loadWithGraphology(t, "graphml", render(t, g, GraphML, Options{}))
+	want := graphologyView{Nodes: g.Order(), Edges: g.Size(), Type: "directed",
+		NodeAttributes: []string{"aliases", "articles", "color", "label", "type"},
+		EdgeAttributes: []string{"count", "evidence", "first_seen", "label", "last_seen", "modalities",
+			"relation_dates", "relation_modalities", "relations", "weight"},
+		Labels: cleanLabels(g)}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("graphology-graphml sees\n%+v\nwant\n%+v", got, want)
 	}
 }
 

@@ -50,6 +50,8 @@ type jsonRelation struct {
 	Relation   string         `json:"relation"`
 	Count      int            `json:"count"`
 	Modalities map[string]int `json:"modalities"`
+	FirstSeen  string         `json:"first_seen,omitempty"`
+	LastSeen   string         `json:"last_seen,omitempty"`
 }
 
 // jsonEvidence is one statement; GraphML reuses it for its evidence key.

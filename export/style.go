@@ -1,6 +1,7 @@
 package export
 
 import (
+	"encoding/xml"
 	"fmt"
 	"sort"
 	"strconv"
@@ -184,11 +185,13 @@ func relationCounts(e graph.Edge) countList {
 
 // modalityCounts lists the modality totals of an edge (see sortedModalities
 // for the order).
-func modalityCounts(e graph.Edge) countList {
-	totals := modalityTotals(e)
+func modalityCounts(e graph.Edge) countList { return modalityList(modalityTotals(e)) }
+
+// modalityList lists modality counts in sortedModalities order.
+func modalityList(m map[string]int) countList {
 	var out countList
-	for _, m := range sortedModalities(totals) {
-		out = append(out, labelCount{m, totals[m]})
+	for _, k := range sortedModalities(m) {
+		out = append(out, labelCount{k, m[k]})
 	}
 	return out
 }
@@ -245,6 +248,17 @@ func isClean(s string) bool {
 	return true
 }
 
+// unnamed is how diagrams label an actor whose name is empty or blank.
+const unnamed = "(no name)"
+
+// displayName is the text a diagram shows for an actor.
+func displayName(name string) string {
+	if strings.TrimSpace(clean(name)) == "" {
+		return unnamed
+	}
+	return name
+}
+
 // cleanNames returns the cleaned name of every node, keyed by the original
 // name. It fails when two names become the same once cleaned, since the
 // output would then merge two actors.
@@ -260,4 +274,20 @@ func cleanNames(nodes []graph.Node) (map[string]string, error) {
 		out[n.Name] = c
 	}
 	return out, nil
+}
+
+// xmlText cleans s and escapes it for XML text or attribute values.
+func xmlText(s string) string {
+	var b strings.Builder
+	xml.EscapeText(&b, []byte(clean(s))) // writing to a strings.Builder cannot fail
+	return b.String()
+}
+
+// rgb returns the red, green and blue of a #RRGGBB color.
+func rgb(color string) (r, g, b uint8) {
+	var x uint32
+	if _, err := fmt.Sscanf(color, "#%06x", &x); err != nil {
+		return 0, 0, 0
+	}
+	return uint8(x >> 16), uint8(x >> 8), uint8(x)
 }

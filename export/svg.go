@@ -65,7 +65,7 @@ func renderInput(g *graph.Graph, opts Options, inProcess bool) ([]byte, string, 
 		overlap = overlapInProcess
 	}
 	var src bytes.Buffer
-	if err := writeDOTOverlap(&src, g, opts, overlap); err != nil {
+	if err := writeDOTLayout(&src, g, opts, engine, overlap); err != nil {
 		return nil, "", err
 	}
 	return src.Bytes(), engine, nil

@@ -340,7 +340,7 @@ func slotBefore(toks []token, from, to int, slots []string) bool {
 // response to X").
 func governor(toks []token, from, to int) string {
 	j := to - 1
-	for j >= from && skippable[toks[j].lower] {
+	for j >= from && isDeterminer(toks[j]) {
 		j--
 	}
 	if j < from {
@@ -362,13 +362,19 @@ func governor(toks []token, from, to int) string {
 // token to, looking back over determiners, or "".
 func nearestPrep(toks []token, from, to int) string {
 	j := to - 1
-	for j >= from && skippable[toks[j].lower] {
+	for j >= from && isDeterminer(toks[j]) {
 		j--
 	}
 	if j >= from && prepositions[toks[j].lower] {
 		return toks[j].lower
 	}
 	return ""
+}
+
+// isDeterminer reports whether t may stand between a preposition and its
+// noun: a determiner, common adjective or number ("on five Russian banks").
+func isDeterminer(t token) bool {
+	return skippable[t.lower] || t.kind == tNum
 }
 
 // fillers are time and manner words that may stand between a verb and its

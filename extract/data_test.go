@@ -13,8 +13,8 @@ func TestDataFiles(t *testing.T) {
 		"boilerplate.txt": {2, 2}, "cues.tsv": {3, 3}, "demonyms.tsv": {2, 2}, "grievances.tsv": {3, 3},
 		"namestop.txt": {2, 2}, "nouns.tsv": {4, 5}, "orgs.tsv": {3, 3}, "places.tsv": {2, 2},
 		"reporting.tsv": {2, 2}, "seats.tsv": {2, 2}, "support.tsv": {2, 2}, "targets.txt": {1, 1},
-		"titles.tsv": {3, 3}, "topics.tsv": {2, 2}, "troops.txt": {1, 1}, "verbs.tsv": {4, 5}, "weapons.txt": {1, 1},
-		"retaliation.txt": {1, 1},
+		"titles.tsv": {3, 4}, "topics.tsv": {2, 2}, "troops.txt": {1, 1}, "verbs.tsv": {4, 5}, "weapons.txt": {1, 1},
+		"retaliation.txt": {1, 1}, "sectors.txt": {1, 1},
 	}
 	for file, want := range columns {
 		for _, l := range lines(file) {

@@ -148,8 +148,8 @@ func actors(sents []docSentence, ts []Triple) []Actor {
 				continue
 			}
 			alias := m.text
-			if m.kind == mkPronoun {
-				alias = ""
+			if m.kind == mkPronoun || m.kind == mkIt {
+				alias = "" // aliases are names, not pronouns
 			}
 			add(m.name, m.typ, alias)
 		}

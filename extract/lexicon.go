@@ -159,8 +159,9 @@ type gazEntry struct {
 	demonym bool
 }
 
-// titleInfo is an office from titles.tsv.
-type titleInfo struct{ rel, role string }
+// titleInfo is an office from titles.tsv; org is the state the title
+// belongs to when none is written beside it, or "".
+type titleInfo struct{ rel, role, org string }
 
 // verbInfo is a verb-form entry from verbs.tsv.
 type verbInfo struct {
@@ -211,6 +212,8 @@ type lexicon struct {
 	support    map[string]string
 	// needs holds the word lists that verb conditions name.
 	needs map[string]map[string]bool
+	// sectors are nouns that make a demonym phrase an actor of its own.
+	sectors map[string]bool
 }
 
 // loadLexicon reads every data file. It panics on malformed embedded data,
@@ -257,6 +260,9 @@ func loadLexicon() *lexicon {
 	lx.loadBlocs()
 	for _, l := range lines("titles.tsv") {
 		ti := titleInfo{rel: l[1], role: l[2]}
+		if len(l) > 3 {
+			ti.org = l[3]
+		}
 		lx.titles.add(l[0], ti, lx.abbrevs)
 		if p := plural(l[0]); p != "" {
 			lx.titles.add(p, ti, lx.abbrevs) // "foreign ministers, A and B"
@@ -298,6 +304,10 @@ func loadLexicon() *lexicon {
 	}
 	for _, l := range lines("grievances.tsv") {
 		lx.grievances[l[0]] = grievance{rel: l[1], frame: l[2]}
+	}
+	lx.sectors = map[string]bool{}
+	for _, l := range lines("sectors.txt") {
+		lx.sectors[l[0]] = true
 	}
 	for name, set := range lx.needs {
 		for _, l := range lines(name + ".txt") {

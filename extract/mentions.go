@@ -195,6 +195,10 @@ func (mf mentionFinder) at(s sentence, toks []token, i int, titles bool) (mentio
 		if n := mf.agentAt(toks, i+1); n > 0 {
 			return mention{start: i, end: i + 1 + n, kind: mkAgent, name: d, typ: Country, conf: 0.8}, true
 		}
+		if i+1 < len(toks) && mf.lx.sectors[toks[i+1].lower] {
+			// "Russian banks" are an actor of their own, not Russia.
+			return mention{start: i, end: i + 2, kind: mkGaz, name: t.text + " " + toks[i+1].lower, typ: Group, conf: 0.8}, true
+		}
 		if i+2 < len(toks) && toks[i+1].kind == tWord && !toks[i+1].capital && toks[i+1].flags&(fVerb|fReport) == 0 {
 			if n := mf.agentAt(toks, i+2); n > 0 { // "Iranian nuclear facilities"
 				return mention{start: i, end: i + 2 + n, kind: mkAgent, name: d, typ: Country, conf: 0.7}, true

@@ -63,10 +63,16 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 		// invasion", "agreed to hold a summit", "canceled a meeting".
 		mod = strongest(mod, rf.md.modality(toks, sc.cl, c, subjEnd, at, ni.rel))
 	}
+	// refusal is the modality of calling off a meeting with someone, which
+	// rejects them ("canceled a meeting with X"); "" when there is none.
+	refusal := ""
 	switch support {
 	case "plan":
 		mod = strongest(mod, Hypothetical)
 	case "cancel":
+		if ni.rel == "met-with" || ni.rel == "spoke-with" {
+			refusal = mod
+		}
 		mod = Negated
 	}
 	objs := rf.nounObjects(sc, i+n, c, ni)
@@ -83,6 +89,9 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 	for _, a := range agents {
 		for _, o := range objs {
 			rf.emit(sc, a, ni.rel, o, mod, verb, c, 0.75, "")
+			if refusal != "" {
+				rf.emit(sc, a, "rejected", o, refusal, toks[at].text, c, 0.6, "")
+			}
 		}
 	}
 	return n
@@ -94,8 +103,11 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 // itself a verb's object ("carries Putin talks to Kyiv").
 func (rf relFinder) nounContext(sc *sentCtx, i, n int) bool {
 	toks := sc.ds.toks
-	if i+n < len(toks) && toks[i+n].is("between") || i > 0 && rf.lx.support[toks[i-1].lower] != "" {
-		return true // "talks between …", "announced sanctions"
+	if i+n < len(toks) && toks[i+n].is("between") {
+		return true // "talks between …"
+	}
+	if i > 0 && rf.lx.support[toks[i-1].lower] != "" || i > 1 && rf.lx.support[toks[i-2].lower+" "+toks[i-1].lower] != "" {
+		return true // "announced sanctions", "called off talks"
 	}
 	if i > 0 && sc.mAt[i-1] >= 0 && rf.objectOfVerb(toks, sc.ds.ms[sc.mAt[i-1]]) {
 		return true
@@ -109,6 +121,11 @@ func (rf relFinder) nounContext(sc *sentCtx, i, n int) bool {
 func (rf relFinder) supportVerb(toks []token, i int) (string, int) {
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		t := toks[j]
+		if j+1 < i {
+			if k := rf.lx.support[t.lower+" "+toks[j+1].lower]; k != "" {
+				return k, j // a phrasal verb: "called off"
+			}
+		}
 		if k := rf.lx.support[t.lower]; k != "" {
 			return k, j
 		}

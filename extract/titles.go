@@ -92,10 +92,7 @@ func (mf mentionFinder) titled(s sentence, toks []token, i int) (mention, bool) 
 	if tn == 0 {
 		return mention{}, false
 	}
-	org := mod.org
-	if ofOrg != "" {
-		org = ofOrg
-	}
+	org := titleOrg(mod.org, ofOrg, ti)
 	k := j + mod.n + tn
 	role := &roleInfo{rel: ti.rel, role: ti.role, org: org}
 	// A name follows the title, maybe after a comma.
@@ -134,15 +131,25 @@ func (mf mentionFinder) apposition(s sentence, toks []token, i int) (mention, bo
 	}
 	mod := mf.modAt(toks, j, true)
 	ti, ofOrg, tn := mf.titleAt(toks, j+mod.n)
-	org := mod.org
-	if ofOrg != "" {
-		org = ofOrg
-	}
+	org := titleOrg(mod.org, ofOrg, ti)
 	if tn == 0 || org == "" {
 		return mention{}, false
 	}
 	return mention{start: i, end: j + mod.n + tn, kind: mkPerson, typ: Person, conf: 0.9,
 		role: &roleInfo{rel: ti.rel, role: ti.role, org: org}, nm: joinText(s.text, toks[i:i+n]), last: toks[i+n-1].lower}, true
+}
+
+// titleOrg returns the state or organization of an office: the one named
+// after the title ("President of Ukraine"), else before it ("Ukraine's
+// president"), else the one state the title belongs to.
+func titleOrg(before, after string, ti titleInfo) string {
+	switch {
+	case after != "":
+		return after
+	case before != "":
+		return before
+	}
+	return ti.org
 }
 
 // commaWithin reports whether a comma stands in toks[a:b].

@@ -74,6 +74,8 @@ var skippable = map[string]bool{
 	"yesterday": true, "tomorrow": true, "once": true, "twice": true, "then": true, "all": true,
 	"both": true, "other": true, "fellow": true, "new": true, "top": true, "senior": true, "two": true,
 	"some": true, "many": true, "several": true, "most": true, "few": true, "any": true,
+	"three": true, "four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true,
+	"ten": true, "dozens": true, "hundreds": true, "thousands": true,
 	"eastern": true, "western": true, "northern": true, "southern": true, "central": true,
 	"southeastern": true, "northeastern": true, "southwestern": true, "northwestern": true,
 }
@@ -392,7 +394,7 @@ func (rf relFinder) emit(sc *sentCtx, s arg, rel string, o arg, mod, verb string
 	if s.name == "" || o.name == "" || s.name == o.name || s.typ == Place || s.typ == Topic {
 		return
 	}
-	if o.typ == Place && !placeOK[rel] || o.typ == Topic && !topicOK[rel] || rel == "member-of" && o.typ != Organization {
+	if o.typ == Place && !placeOK[rel] || o.typ == Topic && !topicOK[rel] || !typeOK(objectTypes[rel], o.typ) || !typeOK(subjectTypes[rel], s.typ) {
 		return
 	}
 	t := Triple{
@@ -401,6 +403,31 @@ func (rf relFinder) emit(sc *sentCtx, s arg, rel string, o arg, mod, verb string
 		SubjectText: s.text, ObjectText: o.text, Date: sc.date,
 	}
 	sc.out = append(sc.out, emitted{t: t, clause: c, topic: topic})
+}
+
+// objectTypes restricts the object types of relations whose object must
+// be a territory or a body: a person is never invaded, deployed to or led.
+var objectTypes = map[string][]string{
+	"invaded":       {Country, Place},
+	"deployed-to":   {Country, Place},
+	"withdrew-from": {Country, Place},
+	"visited":       {Country, Place, Person, Organization},
+	"leader-of":     {Country, Organization, Group},
+	"official-of":   {Country, Organization, Group},
+	"member-of":     {Organization},
+}
+
+// subjectTypes restricts the subject types of relations: offices are held
+// by persons.
+var subjectTypes = map[string][]string{
+	"leader-of":   {Person},
+	"official-of": {Person},
+	"hosted":      {Person, Country, Organization},
+}
+
+// typeOK reports whether typ is one of allowed, or allowed is empty.
+func typeOK(allowed []string, typ string) bool {
+	return len(allowed) == 0 || contains(allowed, typ)
 }
 
 // round2 rounds a confidence to two decimals.

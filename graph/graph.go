@@ -35,14 +35,18 @@ type Evidence struct {
 	Confidence float64 `json:"confidence,omitempty"`
 }
 
-// RelationCount is one relation on an edge: how many statements carry it and
-// with which modalities.
+// RelationCount is one relation on an edge: how many statements carry it,
+// with which modalities, and when.
 type RelationCount struct {
 	Relation string `json:"relation"`
 	// Count is the number of statements (triples) with this relation.
 	Count int `json:"count"`
 	// Modalities maps each modality seen to its number of statements.
 	Modalities map[string]int `json:"modalities"`
+	// FirstSeen and LastSeen are the earliest and latest dates (YYYY-MM-DD)
+	// of the documents stating the relation, when known.
+	FirstSeen string `json:"first_seen,omitempty"`
+	LastSeen  string `json:"last_seen,omitempty"`
 }
 
 // Edge is the aggregate of every statement from Source to Target. Symmetric
@@ -141,7 +145,7 @@ func (g *Graph) Add(r extract.Result) {
 		}
 		e := g.ensureEdge(src, dst)
 		e.add(g.evidenceLimit, Evidence{
-			Doc: t.Doc, Date: firstNonEmpty(t.Date, r.Date), Relation: t.Relation,
+			Doc: t.Doc, Date: firstNonEmpty(NormalizeDate(t.Date), NormalizeDate(r.Date)), Relation: t.Relation,
 			Modality: firstNonEmpty(t.Modality, extract.Asserted), Verb: t.Verb,
 			Sentence: t.Sentence, Confidence: t.Confidence,
 		})
@@ -204,6 +208,7 @@ func (e *edge) add(limit int, ev Evidence) {
 	}
 	rc.Count++
 	rc.Modalities[ev.Modality]++
+	rc.seen(ev.Date)
 	e.docs[ev.Doc] = true
 	e.seen(ev.Date)
 	if first || limit == 0 || len(e.evidence) < limit {
@@ -212,15 +217,22 @@ func (e *edge) add(limit int, ev Evidence) {
 }
 
 // seen widens the edge's first/last dates with a document date.
-func (e *edge) seen(date string) {
+func (e *edge) seen(date string) { widenDates(&e.firstSeen, &e.lastSeen, date) }
+
+// seen widens the relation's first/last dates with a document date.
+func (rc *RelationCount) seen(date string) { widenDates(&rc.FirstSeen, &rc.LastSeen, date) }
+
+// widenDates widens the span first…last (ISO dates, "" when unknown) to
+// include date.
+func widenDates(first, last *string, date string) {
 	if date == "" {
 		return
 	}
-	if e.firstSeen == "" || date < e.firstSeen {
-		e.firstSeen = date
+	if *first == "" || date < *first {
+		*first = date
 	}
-	if date > e.lastSeen {
-		e.lastSeen = date
+	if date > *last {
+		*last = date
 	}
 }
 
@@ -352,6 +364,8 @@ func (g *Graph) AddEdge(e Edge) {
 		for m, k := range rc.Modalities {
 			y.Modalities[m] += k
 		}
+		y.seen(rc.FirstSeen)
+		y.seen(rc.LastSeen)
 	}
 	x.baseArticles += e.Articles
 	x.seen(e.FirstSeen)

@@ -46,7 +46,8 @@ func TestAddMergesSymmetricRelations(t *testing.T) {
 	if !ok {
 		t.Fatal("no edge Narendra Modi → Shehbaz Sharif")
 	}
-	want := []RelationCount{{Relation: "spoke-with", Count: 2, Modalities: map[string]int{"asserted": 2}}}
+	want := []RelationCount{{Relation: "spoke-with", Count: 2, Modalities: map[string]int{"asserted": 2},
+		FirstSeen: "2024-03-01", LastSeen: "2024-03-05"}}
 	if !reflect.DeepEqual(e.Relations, want) || e.Articles != 2 {
 		t.Errorf("edge = %+v, want relations %+v over 2 articles", e, want)
 	}

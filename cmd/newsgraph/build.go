@@ -10,6 +10,7 @@ import (
 
 type buildOptions struct {
 	corpusOptions
+	filterOptions
 	output string
 	format string
 	engine string
@@ -26,25 +27,35 @@ per actor, one edge per subject→object pair carrying each relation with its
 count, modalities and evidence sentences) and writes it to FILE.
 
 The format follows FILE's extension, or --format:
-  .graphml  GraphML for Gephi, NetworkX, igraph
+  .graphml  GraphML for Gephi, NetworkX, igraph (one edge per ordered pair)
+  .gexf     GEXF 1.3 for Gephi: one edge per relation, dated for its timeline
   .json     newsgraph's own lossless graph file (read back by --graph)
   .dot      Graphviz source
   .svg      a diagram, rendered in-process
   .png      a diagram (needs Graphviz's dot on PATH)
+
+The filters apply to every format: --relation and --modality keep some
+statements, --min-weight drops thin edges, --focus keeps an actor's
+neighborhood, --top the strongest actors. Diagrams (.dot, .svg, .png) hide
+hypothetical and negated statements unless --modality is given, and their
+legend says what a filter left out.
 
 The file is written atomically: a failed run never leaves half a file.
 
 Examples:
   newsgraph build samples -o crisis.svg
   newsgraph build corpus.jsonl -o crisis.graphml
-  newsgraph build --graph crisis.json -o crisis.svg   # re-export a saved graph`,
+  newsgraph build samples --focus putin --depth 2 -o putin.png
+  newsgraph build --graph crisis.json --top 30 --min-weight 2 -o crisis.svg
+  newsgraph build --graph crisis.json -o crisis.gexf   # re-export a saved graph`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &buildOptions{}
 			fs.StringVarP(&o.output, "output", "o", "", "write the graph to this file (required)")
-			fs.StringVarP(&o.format, "format", "f", "", "output format: graphml, json, dot, svg, png (default: from the extension)")
+			fs.StringVarP(&o.format, "format", "f", "", "output format: graphml, gexf, json, dot, svg, png (default: from the extension)")
 			fs.StringVar(&o.engine, "engine", "", "Graphviz layout engine for svg/png: dot, sfdp, neato … (default: by graph size)")
 			fs.StringVar(&o.graph, "graph", "", "read a graph saved by build (.json or .graphml) instead of articles")
-			o.addFlags(fs, true)
+			o.filterOptions.addFlags(fs)
+			o.corpusOptions.addFlags(fs, true)
 			return o
 		},
 		run: runBuild,
@@ -63,14 +74,27 @@ func runBuild(e env, opts any, args []string) error {
 	if o.graph == "" && len(args) == 0 {
 		return usageError("no input: name files or directories of articles, or use --graph FILE")
 	}
+	if _, _, err := o.filter(format); err != nil { // before the work of reading
+		return err
+	}
 	g, err := loadGraph(e, &o.corpusOptions, o.graph, args)
 	if err != nil {
 		return err
 	}
-	if err := export.WriteFile(o.output, g, format, export.Options{Engine: o.engine}); err != nil {
+	before := fmt.Sprintf(" (of %d actors, %d edges before filters)", g.Order(), g.Size())
+	g, note, err := o.apply(g, format)
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "wrote %s: %d actors, %d edges\n", o.output, g.Order(), g.Size())
+	if note == "" {
+		before = ""
+	}
+	if err := export.WriteFile(o.output, g, format, export.Options{Engine: o.engine, Note: note}); err != nil {
+		return err
+	}
+	if !o.quiet {
+		fmt.Fprintf(e.stderr, "wrote %s: %d actors, %d edges%s\n", o.output, g.Order(), g.Size(), before)
+	}
 	return nil
 }
 
