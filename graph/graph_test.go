@@ -211,3 +211,30 @@ func TestEvidenceLimit(t *testing.T) {
 		t.Errorf("the first warned statement lost its evidence: %+v", e.Evidence)
 	}
 }
+
+func TestConsolidateSpellingVariants(t *testing.T) {
+	g := New()
+	add := func(doc, s, o string) {
+		g.Add(extract.Result{Doc: doc, Triples: []extract.Triple{triple(doc, s, "person", "met-with", o, "person", "asserted")}})
+	}
+	add("a", "Olaf Scholz", "Recep Tayyip Erdogan")
+	add("b", "Olaf Scholz", "Volodymyr Zelensky")
+	add("c", "Olof Scholz", "Volodymyr Zelenskyy")
+	add("d", "John Kerry", "Joan Kerry") // a consonant for a vowel: two people
+	add("e", "Mark Rutte", "Marc Rutte") // a consonant for another: kept apart
+	add("f", "Ali Khan", "Aly Khan")     // words under four letters: kept apart
+	add("g", "Anthony Blinken", "Antony Blinken")
+	g.Consolidate()
+	var names []string
+	for _, n := range g.Nodes() {
+		names = append(names, n.Name)
+	}
+	want := []string{"Ali Khan", "Aly Khan", "Anthony Blinken", "Joan Kerry", "John Kerry", "Marc Rutte", "Mark Rutte",
+		"Olaf Scholz", "Recep Tayyip Erdogan", "Volodymyr Zelensky"}
+	if !reflect.DeepEqual(names, want) {
+		t.Errorf("nodes = %v\nwant %v", names, want)
+	}
+	if e, ok := g.Edge("Olaf Scholz", "Volodymyr Zelensky"); !ok || e.Count() != 2 {
+		t.Errorf("Scholz–Zelensky = %+v, want the two meetings on one edge", e)
+	}
+}

@@ -63,11 +63,19 @@ func surname(name string) string {
 	return k[len(k)-1]
 }
 
-// Consolidate merges actors that are one across documents: names that share
-// a key ("Nato" and "NATO") and one-word person names that are the surname of
+// Consolidate merges actors that are one across documents, in three passes:
+// names that share a key ("Nato" and "NATO"); person names written two ways
+// ("Olof Scholz" and "Olaf Scholz", "Zelenskyy" and "Zelensky", see
+// spellingVariant); and one-word person names that are the surname of
 // exactly one fuller person name ("Macron" into "Emmanuel Macron"). The
-// merged name becomes an alias. It returns the number of nodes merged away.
+// merged name becomes an alias of the one kept. It returns the number of
+// nodes merged away.
 func (g *Graph) Consolidate() int {
+	return g.mergeSameKey() + g.mergeVariants() + g.mergeSurnames()
+}
+
+// mergeSameKey merges names that share a key.
+func (g *Graph) mergeSameKey() int {
 	merged := 0
 	byKey := map[string]string{}
 	for _, name := range sortedNodeNames(g) {
@@ -79,6 +87,89 @@ func (g *Graph) Consolidate() int {
 		}
 		byKey[k] = name
 	}
+	return merged
+}
+
+// mergeVariants merges person names of as many words that are the same but
+// for one word, when that word is a spelling variant of the other.
+func (g *Graph) mergeVariants() int {
+	slots := map[string][]string{} // a name's key with one word blanked → names
+	for _, name := range sortedNodeNames(g) {
+		words := strings.Fields(Key(name))
+		if g.nodes[name].Type != extract.Person || len(words) < 2 {
+			continue
+		}
+		for i := range words {
+			blanked := append([]string(nil), words...)
+			blanked[i] = "*"
+			k := strings.Join(blanked, " ")
+			slots[k] = append(slots[k], name)
+		}
+	}
+	keys := make([]string, 0, len(slots))
+	for k := range slots {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	merged := 0
+	for _, k := range keys {
+		names := slots[k]
+		for i, a := range names {
+			for _, b := range names[i+1:] {
+				if g.nodes[a] == nil || g.nodes[b] == nil || !variantNames(a, b) {
+					continue // merged already, or not variants
+				}
+				g.merge(g.preferred(a, b))
+				merged++
+			}
+		}
+	}
+	return merged
+}
+
+// variantNames reports whether two names of as many words differ in exactly
+// one word, and there by a spelling variant.
+func variantNames(a, b string) bool {
+	wa, wb := strings.Fields(Key(a)), strings.Fields(Key(b))
+	diff := -1
+	for i := range wa {
+		if wa[i] != wb[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	return diff >= 0 && spellingVariant(wa[diff], wb[diff])
+}
+
+// spellingVariant reports whether two words of at least four letters are
+// one name spelled two ways: one letter added or dropped ("zelensky",
+// "zelenskyy"; "antony", "anthony") or one vowel for another ("olaf",
+// "olof"; "dmitry", "dmitri"). A consonant for another, or a consonant for
+// a vowel, makes another name ("mark" and "marc" may be one man, "john" and
+// "joan" are not), so those stay apart.
+func spellingVariant(x, y string) bool {
+	rx, ry := []rune(x), []rune(y)
+	if len(rx) < 4 || len(ry) < 4 || editDistance(x, y) != 1 {
+		return false
+	}
+	if len(rx) != len(ry) {
+		return true
+	}
+	for i := range rx {
+		if rx[i] != ry[i] {
+			return isVowel(rx[i]) && isVowel(ry[i])
+		}
+	}
+	return false
+}
+
+func isVowel(r rune) bool { return strings.ContainsRune("aeiouy", r) }
+
+// mergeSurnames merges one-word person names into the one fuller person
+// name they are the surname of.
+func (g *Graph) mergeSurnames() int {
 	bySurname := map[string][]string{}
 	for _, name := range sortedNodeNames(g) {
 		if n := g.nodes[name]; n.Type == extract.Person {
@@ -87,6 +178,7 @@ func (g *Graph) Consolidate() int {
 			}
 		}
 	}
+	merged := 0
 	for _, name := range sortedNodeNames(g) {
 		n := g.nodes[name]
 		if n.Type != extract.Person || strings.Contains(Key(name), " ") {

@@ -103,22 +103,25 @@ type link struct {
 
 // links maps every actor to its links, sorted by the other actor's name.
 func (g *Graph) links() map[string][]link {
-	best := map[[2]string]*edge{}
-	for k, e := range g.edges {
-		if k[1] < k[0] {
-			k = [2]string{k[1], k[0]}
+	inc := g.incidence()
+	out := make(map[string][]link, len(inc))
+	for name, edges := range inc {
+		best := map[string]*edge{}
+		for _, e := range edges {
+			other := e.target
+			if other == name {
+				other = e.source
+			}
+			if cur := best[other]; cur == nil || e.stronger(cur) {
+				best[other] = e
+			}
 		}
-		if cur := best[k]; cur == nil || e.stronger(cur) {
-			best[k] = e
+		l := make([]link, 0, len(best))
+		for other, e := range best {
+			l = append(l, link{other, e})
 		}
-	}
-	out := make(map[string][]link, len(g.nodes))
-	for k, e := range best {
-		out[k[0]] = append(out[k[0]], link{k[1], e})
-		out[k[1]] = append(out[k[1]], link{k[0], e})
-	}
-	for _, l := range out {
 		sort.Slice(l, func(i, j int) bool { return l[i].other < l[j].other })
+		out[name] = l
 	}
 	return out
 }

@@ -298,14 +298,21 @@ func (g *Graph) Neighbors(name string, opt NeighborOptions) []Neighbor {
 	return out
 }
 
-// incidence maps every actor to the edges it takes part in, in one pass
-// over the edges (rather than through the underlying library, which copies
-// the whole graph on every call).
+// incidence maps every actor to the edges it takes part in. The topology
+// comes from the underlying graph library, read once per query: its
+// AdjacencyMap copies the whole graph, so no query asks for it twice.
 func (g *Graph) incidence() map[string][]*edge {
-	inc := make(map[string][]*edge, len(g.nodes))
-	for _, e := range g.edges {
-		inc[e.source] = append(inc[e.source], e)
-		inc[e.target] = append(inc[e.target], e)
+	adj, err := g.g.AdjacencyMap()
+	if err != nil { // the in-memory store never fails
+		return nil
+	}
+	inc := make(map[string][]*edge, len(adj))
+	for _, targets := range adj {
+		for _, de := range targets {
+			e := de.Properties.Data.(*edge)
+			inc[e.source] = append(inc[e.source], e)
+			inc[e.target] = append(inc[e.target], e)
+		}
 	}
 	return inc
 }
