@@ -6,8 +6,10 @@ import (
 	"html"
 	"io"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -44,7 +46,8 @@ func checkEngine(engine string) error {
 // Escapers for DOT quoted strings. All of them escape quotes and write line
 // breaks as \n; they differ in backslashes and '&':
 //   - in ids a backslash is written \\ (the id then keeps both: Graphviz has
-//     no other way to end a quoted id with a backslash);
+//     no other way to end a quoted id with a backslash), and '&' is written
+//     &amp; where it starts something like an entity (see entityLike);
 //   - labels also decode \\ to one backslash, and decode HTML entities, so
 //     '&' is written &amp;;
 //   - tooltips decode backslashes twice (\\\\T shows \T, \\T would show
@@ -65,15 +68,51 @@ func dotEscaper(backslash string, entities bool) *strings.Replacer {
 	return strings.NewReplacer(pairs...)
 }
 
+// entityLike matches an '&' that Graphviz's SVG output would take for an
+// entity reference (&amp;, &#38;, but also &bogus; or &#0;) and copy as is,
+// making the SVG invalid. Ids, which SVG titles show, write it &amp;.
+var entityLike = regexp.MustCompile(`&([#0-9A-Za-z]*;)`)
+
+// maxDOTString bounds the pieces of a quoted DOT string: Graphviz refuses
+// quoted strings longer than 16384 bytes, so longer ones are written as
+// "…" + "…", which it joins back.
+const maxDOTString = 8192
+
+// dotQuote quotes escaped text, in pieces of at most maxDOTString bytes
+// that cut neither an escape sequence nor a UTF-8 character.
+func dotQuote(escaped string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for len(escaped) > maxDOTString {
+		cut := maxDOTString
+		for !utf8.RuneStart(escaped[cut]) {
+			cut--
+		}
+		backslashes := 0
+		for i := cut - 1; i >= 0 && escaped[i] == '\\'; i-- {
+			backslashes++
+		}
+		cut -= backslashes % 2 // an odd backslash escapes escaped[cut]
+		b.WriteString(escaped[:cut])
+		b.WriteString(`" + "`)
+		escaped = escaped[cut:]
+	}
+	b.WriteString(escaped)
+	b.WriteByte('"')
+	return b.String()
+}
+
 // dotID quotes a name as a DOT id. Every id is quoted, so keywords such as
 // graph or strict are plain names.
-func dotID(s string) string { return `"` + idEscaper.Replace(clean(s)) + `"` }
+func dotID(s string) string {
+	return dotQuote(idEscaper.Replace(entityLike.ReplaceAllString(clean(s), "&amp;$1")))
+}
 
 // dotLabel quotes text for a label attribute.
-func dotLabel(s string) string { return `"` + labelEscaper.Replace(clean(s)) + `"` }
+func dotLabel(s string) string { return dotQuote(labelEscaper.Replace(clean(s))) }
 
 // dotTooltip quotes text for a tooltip attribute.
-func dotTooltip(s string) string { return `"` + tooltipEscaper.Replace(clean(s)) + `"` }
+func dotTooltip(s string) string { return dotQuote(tooltipEscaper.Replace(clean(s))) }
 
 // writeDOT writes g as a Graphviz digraph, for dot unless Options.Engine
 // names another engine.
@@ -203,9 +242,22 @@ func newLegend(nodes []graph.Node, edges []graph.Edge, note string) legend {
 		l.notes = append(l.notes, "line width: number of articles")
 	}
 	if note != "" {
-		l.notes = append(l.notes, note)
+		l.notes = append(l.notes, truncate(note, maxNoteRunes))
 	}
 	return l
+}
+
+// maxNoteRunes bounds the note of a legend: the table legend is one HTML
+// string, which Graphviz refuses past 16384 bytes (and cannot split).
+const maxNoteRunes = 400
+
+// truncate shortens s to at most n characters, ending it with "…" when it
+// cuts.
+func truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
 }
 
 // typeStyleOf returns the style of a legend type ("other" included).

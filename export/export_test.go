@@ -2,15 +2,19 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
 	"sort"
 	"strings"
+	"sync"
+	"syscall"
 	"testing"
 
 	"github.com/newsgraph/newsgraph/graph"
@@ -274,6 +278,124 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 }
 
+// hookFileWriter makes writeFileAtomic write its temporary files through
+// wrap until the test ends.
+func hookFileWriter(t *testing.T, wrap func(f *os.File) io.Writer) {
+	orig := fileWriter
+	fileWriter = wrap
+	t.Cleanup(func() { fileWriter = orig })
+}
+
+// writerFunc is an io.Writer calling a function.
+type writerFunc func(p []byte) (int, error)
+
+func (f writerFunc) Write(p []byte) (int, error) { return f(p) }
+
+// checkUnchanged checks that path still holds want, and that no temporary
+// file is left in its directory or registered for RemoveUnfinished.
+func checkUnchanged(t *testing.T, path string, want []byte) {
+	t.Helper()
+	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("%s was changed (%v)", path, err)
+	}
+	if tmps := tempFilesIn(t, filepath.Dir(path)); len(tmps) > 0 {
+		t.Errorf("temporary files left: %v", tmps)
+	}
+	unfinished.mu.Lock()
+	defer unfinished.mu.Unlock()
+	if len(unfinished.paths) > 0 {
+		t.Errorf("temporary files still registered: %v", unfinished.paths)
+	}
+}
+
+// tempFilesIn lists the temporary files of writeFileAtomic in dir.
+func tempFilesIn(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if strings.Contains(e.Name(), ".tmp-") {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// TestRemoveUnfinished interrupts a write half way, as a signal handler
+// would: the temporary file goes, the previous file stays, and the write
+// fails.
+func TestRemoveUnfinished(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "graph.graphml")
+	if err := WriteFile(path, fixture(), GraphML, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	old, _ := os.ReadFile(path)
+	RemoveUnfinished() // nothing in progress: nothing to do
+	checkUnchanged(t, path, old)
+
+	started, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	hookFileWriter(t, func(f *os.File) io.Writer {
+		return writerFunc(func(p []byte) (int, error) {
+			once.Do(func() { close(started) })
+			<-release
+			return f.Write(p)
+		})
+	})
+	done := make(chan error, 1)
+	go func() { done <- WriteFile(path, fixture(), GraphML, Options{Title: "new"}) }()
+	<-started
+	if tmps := tempFilesIn(t, filepath.Dir(path)); len(tmps) != 1 {
+		t.Fatalf("temporary files during the write: %v, want one", tmps)
+	}
+	RemoveUnfinished()
+	if tmps := tempFilesIn(t, filepath.Dir(path)); len(tmps) != 0 {
+		t.Errorf("RemoveUnfinished left %v", tmps)
+	}
+	close(release)
+	if err := <-done; err == nil || !strings.Contains(err.Error(), "write "+path+": interrupted") {
+		t.Errorf("interrupted write: %v", err)
+	}
+	checkUnchanged(t, path, old)
+}
+
+// TestWriteFileDiskFull fills the disk at several points of a write: while
+// the format writer runs, and at the final flush of a small file.
+func TestWriteFileDiskFull(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "graph.json")
+	if err := WriteFile(path, fixture(), JSON, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	old, _ := os.ReadFile(path)
+	room := 0 // bytes the disk takes before it is full
+	hookFileWriter(t, func(f *os.File) io.Writer {
+		left := room
+		return writerFunc(func(p []byte) (int, error) {
+			n, err := f.Write(p[:min(len(p), left)])
+			left -= n
+			if err == nil && n < len(p) {
+				err = &fs.PathError{Op: "write", Path: f.Name(), Err: syscall.ENOSPC}
+			}
+			return n, err
+		})
+	})
+	for _, tc := range []struct {
+		g    *graph.Graph
+		f    Format
+		room int
+	}{{fixture(), JSON, 0}, {fixture(), JSON, 5000}, {fixture(), DOT, 5000}, {graph.New(), JSON, 0}, {graph.New(), GraphML, 1000}} {
+		room = tc.room
+		err := WriteFile(path, tc.g, tc.f, Options{})
+		if want := "export: write " + path + ": no space left on device"; !errors.Is(err, syscall.ENOSPC) || err.Error() != want {
+			t.Errorf("%s of %d nodes with %d bytes free: error %v, want %s", tc.f, tc.g.Order(), tc.room, err, want)
+		}
+		checkUnchanged(t, path, old)
+	}
+}
+
 func TestReadFileSniffs(t *testing.T) {
 	dir := t.TempDir()
 	g := fixture()
@@ -376,6 +498,33 @@ func TestCleanNamesCollision(t *testing.T) {
 		if err := Write(&bytes.Buffer{}, g, f, Options{}); err == nil || !strings.Contains(err.Error(), "same once") {
 			t.Errorf("%s with colliding names: %v", f, err)
 		}
+	}
+}
+
+// TestJSONNamesCollision: JSON writes invalid UTF-8 as U+FFFD, so these
+// names would read back as one actor.
+func TestJSONNamesCollision(t *testing.T) {
+	g := graph.New()
+	g.AddNode(graph.Node{Name: "Caf\xe9"})
+	g.AddNode(graph.Node{Name: "Caf\uFFFD"})
+	if err := Write(&bytes.Buffer{}, g, JSON, Options{}); err == nil || !strings.Contains(err.Error(), "same once invalid UTF-8 is replaced") {
+		t.Errorf("JSON with colliding names: %v", err)
+	}
+}
+
+// TestWritersRefuseBadDates: the readers refuse dates that are not
+// YYYY-MM-DD, so the data writers do not write them.
+func TestWritersRefuseBadDates(t *testing.T) {
+	for _, date := range []string{"2024-02-30", "x\"/;:<&", "Feb. 8"} {
+		g := graph.New()
+		g.AddEdge(graph.Edge{Source: "a", Target: "b", Articles: 1,
+			Relations: []graph.RelationCount{{Relation: "met-with", Count: 1, Modalities: map[string]int{"asserted": 1}, FirstSeen: date, LastSeen: date}}})
+		for _, f := range []Format{JSON, GraphML, GEXF} {
+			if err := Write(&bytes.Buffer{}, g, f, Options{}); err == nil || !strings.Contains(err.Error(), "is not YYYY-MM-DD") {
+				t.Errorf("%s with the date %q: %v", f, date, err)
+			}
+		}
+		render(t, g, DOT, Options{}) // a diagram only shows dates
 	}
 }
 

@@ -10,9 +10,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/newsgraph/newsgraph/graph"
 )
@@ -127,6 +130,9 @@ func Write(w io.Writer, g *graph.Graph, f Format, opts Options) error {
 // path. On any error the temporary file is removed and a file already at path
 // is left untouched. An existing file keeps its permissions; a new one gets
 // 0644. When path is a symbolic link, the file it points to is replaced.
+// A full disk gives the error "export: write PATH: no space left on
+// device" (errors.Is syscall.ENOSPC). RemoveUnfinished abandons the writes
+// in progress when the program is interrupted.
 func WriteFile(path string, g *graph.Graph, f Format, opts Options) error {
 	return writeFileAtomic(path, func(w io.Writer) error {
 		if err := Write(w, g, f, opts); err != nil {
@@ -137,7 +143,8 @@ func WriteFile(path string, g *graph.Graph, f Format, opts Options) error {
 }
 
 // writeFileAtomic runs write into a temporary file next to path and renames
-// it over path once everything has been written and synced.
+// it over path once everything has been written and synced. Until then the
+// temporary file is registered in unfinished, for RemoveUnfinished.
 func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if real, err := filepath.EvalSymlinks(path); err == nil {
 		path = real
@@ -153,37 +160,131 @@ func writeFileAtomic(path string, write func(io.Writer) error) (err error) {
 	if dir == "" {
 		dir = "."
 	}
-	tmp, err := os.CreateTemp(dir, "."+base+".tmp-*")
+	tmp, err := unfinished.create(dir, "."+base+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("export: create temporary file for %s: %w", path, err)
 	}
 	defer func() {
 		if err != nil {
+			unfinished.remove(tmp.Name())
 			tmp.Close() // already failing: the first error is the one to report
 			os.Remove(tmp.Name())
 		}
 	}()
-	bw := bufio.NewWriter(tmp)
+	fw := &errRecorder{w: fileWriter(tmp)}
+	bw := bufio.NewWriter(fw)
 	if err := write(bw); err != nil {
+		if fw.err != nil { // the disk failed, not the format
+			return writeError(path, fw.err)
+		}
 		return err
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("export: write %s: %w", tmp.Name(), err)
+		return writeError(path, err)
 	}
 	if err := tmp.Chmod(mode); err != nil {
 		return fmt.Errorf("export: chmod %s: %w", tmp.Name(), err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("export: sync %s: %w", tmp.Name(), err)
+		return writeError(path, err)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("export: close %s: %w", tmp.Name(), err)
+		return writeError(path, err)
 	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("export: rename %s to %s: %w", tmp.Name(), path, err)
+	if err := unfinished.rename(tmp.Name(), path); err != nil {
+		return err
 	}
 	syncDir(dir)
 	return nil
+}
+
+// errRecorder is a writer that keeps its first error.
+type errRecorder struct {
+	w   io.Writer
+	err error
+}
+
+func (f *errRecorder) Write(p []byte) (int, error) {
+	n, err := f.w.Write(p)
+	if f.err == nil {
+		f.err = err
+	}
+	return n, err
+}
+
+// writeError reports an error writing the temporary file for path (a full
+// disk, say) as an error writing path: the temporary file is gone by the
+// time the user reads it.
+func writeError(path string, err error) error {
+	if pe, ok := errors.AsType[*fs.PathError](err); ok {
+		err = pe.Err
+	}
+	return fmt.Errorf("export: write %s: %w", path, err)
+}
+
+// fileWriter returns what writeFileAtomic writes the temporary file
+// through: the file itself. Tests replace it to simulate a full disk or a
+// write that hangs.
+var fileWriter = func(f *os.File) io.Writer { return f }
+
+// unfinished holds the temporary files of the writes in progress.
+var unfinished = &tempFiles{paths: map[string]bool{}}
+
+// tempFiles is a set of temporary files safe for concurrent use.
+type tempFiles struct {
+	mu    sync.Mutex
+	paths map[string]bool
+}
+
+// create makes a temporary file in dir (see os.CreateTemp) and adds it to
+// the set, under the lock so that RemoveUnfinished cannot miss it.
+func (s *tempFiles) create(dir, pattern string) (*os.File, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	f, err := os.CreateTemp(dir, pattern)
+	if err == nil {
+		s.paths[f.Name()] = true
+	}
+	return f, err
+}
+
+func (s *tempFiles) remove(tmp string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.paths, tmp)
+}
+
+// rename moves a finished temporary file to path, unless RemoveUnfinished
+// has removed it meanwhile. Holding the lock while renaming means that
+// once RemoveUnfinished returns no write in progress can still replace its
+// target.
+func (s *tempFiles) rename(tmp, path string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.paths[tmp] {
+		return fmt.Errorf("export: write %s: interrupted", path)
+	}
+	delete(s.paths, tmp)
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("export: rename %s to %s: %w", tmp, path, err)
+	}
+	return nil
+}
+
+// RemoveUnfinished is for a signal handler: it removes the temporary files
+// of writes still in progress, so that an interrupted run leaves neither a
+// truncated file nor a stray temporary one. Files that a write has already
+// renamed into place are complete and stay; a write it interrupts leaves
+// the file at its path as it was and returns an error. It is safe to call
+// at any time from any goroutine; writes started after it returns are not
+// affected, so call it just before exiting.
+func RemoveUnfinished() {
+	unfinished.mu.Lock()
+	defer unfinished.mu.Unlock()
+	for tmp := range unfinished.paths {
+		os.Remove(tmp)
+		delete(unfinished.paths, tmp)
+	}
 }
 
 // syncDir makes a rename in dir durable. It is best effort: the new file is
@@ -290,7 +391,7 @@ func (t *textWriter) flush() error {
 
 // builder rebuilds a graph from the nodes and edges of a saved file. It
 // refuses what would not come back as written: a node or edge listed twice,
-// or an edge whose endpoint is not a node.
+// an edge whose endpoint is not a node, or a date that is not YYYY-MM-DD.
 type builder struct{ g *graph.Graph }
 
 func newBuilder() *builder { return &builder{g: graph.New()} }
@@ -312,6 +413,28 @@ func (b *builder) edge(e graph.Edge) error {
 	if _, dup := b.g.Edge(e.Source, e.Target); dup {
 		return fmt.Errorf("edge %q -> %q is listed twice", e.Source, e.Target)
 	}
+	if err := checkDates(e); err != nil {
+		return err
+	}
 	b.g.AddEdge(e)
+	return nil
+}
+
+// checkDates refuses an edge with a date that is neither empty nor
+// YYYY-MM-DD, the form the graph package gives dates: the readers refuse
+// it, and GraphML's relation_dates and GEXF's spells could not carry it.
+func checkDates(e graph.Edge) error {
+	dates := []string{e.FirstSeen, e.LastSeen}
+	for _, r := range e.Relations {
+		dates = append(dates, r.FirstSeen, r.LastSeen)
+	}
+	for _, ev := range e.Evidence {
+		dates = append(dates, ev.Date)
+	}
+	for _, d := range dates {
+		if _, err := time.Parse(time.DateOnly, d); d != "" && err != nil {
+			return fmt.Errorf("edge %q -> %q: date %q is not YYYY-MM-DD", e.Source, e.Target, d)
+		}
+	}
 	return nil
 }

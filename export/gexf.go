@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strconv"
@@ -48,7 +49,7 @@ func writeGEXF(w io.Writer, g *graph.Graph, opts Options) error {
 	}
 	dynamic := false
 	for _, e := range edges {
-		if err := checkCountLabels(e); err != nil {
+		if err := cmp.Or(checkCountLabels(e), checkDates(e)); err != nil {
 			return err
 		}
 		for _, r := range e.Relations {
@@ -96,7 +97,8 @@ func writeGEXF(w io.Writer, g *graph.Graph, opts Options) error {
 				{"modalities", modalityList(r.Modalities).String()},
 				{"first_seen", r.FirstSeen}, {"last_seen", r.LastSeen}, {"evidence", evidence}})
 			if r.FirstSeen != "" {
-				t.printf("        <spells>\n          <spell start=%q end=%q/>\n        </spells>\n", r.FirstSeen, r.LastSeen)
+				t.printf("        <spells>\n          <spell start=\"%s\" end=\"%s\"/>\n        </spells>\n",
+					xmlText(r.FirstSeen), xmlText(r.LastSeen))
 			}
 			t.printf("      </edge>\n")
 		}

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
@@ -73,7 +74,7 @@ func writeGraphML(w io.Writer, g *graph.Graph, opts Options) error {
 		return err
 	}
 	for _, e := range edges {
-		if err := checkCountLabels(e); err != nil {
+		if err := cmp.Or(checkCountLabels(e), checkDates(e)); err != nil {
 			return err
 		}
 	}

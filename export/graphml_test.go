@@ -174,6 +174,7 @@ func TestGraphMLReadErrors(t *testing.T) {
 		"no graph":   {head + `</graphml>`, "found 0 graphs"},
 		"endpoint":   {head + `<graph edgedefault="directed"><node id="n0"/><edge id="e0" source="n0" target="n9"/></graph></graphml>`, "not a node id"},
 		"weight":     {head + `<key id="weight" for="edge" attr.name="weight" attr.type="double"/><graph edgedefault="directed"><node id="n0"/><node id="n1"/><edge source="n0" target="n1"><data key="weight">1.5</data></edge></graph></graphml>`, "not a number of articles"},
+		"date":       {head + `<key id="first_seen" for="edge" attr.name="first_seen" attr.type="string"/><graph edgedefault="directed"><node id="n0"/><node id="n1"/><edge source="n0" target="n1"><data key="first_seen">2024-02-30</data></edge></graph></graphml>`, "is not YYYY-MM-DD"},
 		"relations":  {head + `<key id="relations" for="edge" attr.name="relations" attr.type="string"/><graph edgedefault="directed"><node id="n0"/><node id="n1"/><edge source="n0" target="n1"><data key="relations">met</data></edge></graph></graphml>`, "want label:count"},
 	} {
 		_, err := Read(strings.NewReader(tc.in), GraphML)

@@ -68,14 +68,47 @@ type jsonEvidence struct {
 // writeJSON writes the lossless newsgraph graph file. Lists are never null,
 // so consumers need no special case.
 func writeJSON(w io.Writer, g *graph.Graph, opts Options) error {
-	f := jsonFile{Format: jsonFormatName, Version: jsonVersion, Title: opts.Title,
+	out, err := encodeGraph(g, opts)
+	if err != nil {
+		return err
+	}
+	// encoding/json writes invalid UTF-8 as U+FFFD (escaped \ufffd, while
+	// a real U+FFFD is written as is). Names and aliases so changed can sort
+	// differently, and aliases merge, so the graph read back from such
+	// output would be written differently. Writing the graph read back
+	// gives the stable form.
+	if bytes.Contains(out, []byte(`\ufffd`)) {
+		back, err := readJSON(bytes.NewReader(out))
+		if err != nil {
+			return err
+		}
+		if out, err = encodeGraph(back, opts); err != nil {
+			return err
+		}
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// encodeGraph encodes g as a graph file. It refuses names that only differ
+// in invalid UTF-8, which would read back as one, and dates the reader would
+// refuse.
+func encodeGraph(g *graph.Graph, opts Options) ([]byte, error) {
+	nodes := g.Nodes()
+	if _, err := uniqueNames(nodes, validUTF8, "invalid UTF-8 is replaced"); err != nil {
+		return nil, err
+	}
+	f := jsonFile{Format: jsonFormatName, Version: jsonVersion, Title: validUTF8(opts.Title),
 		Nodes: []jsonNode{}, Edges: []jsonEdge{}}
-	for _, n := range g.Nodes() {
+	for _, n := range nodes {
 		jn := jsonNode(n)
 		jn.Aliases = append([]string{}, n.Aliases...)
 		f.Nodes = append(f.Nodes, jn)
 	}
 	for _, e := range g.Edges() {
+		if err := checkDates(e); err != nil {
+			return nil, err
+		}
 		je := jsonEdge{Source: e.Source, Target: e.Target, Relations: []jsonRelation{},
 			Articles: e.Articles, FirstSeen: e.FirstSeen, LastSeen: e.LastSeen,
 			Evidence: evidenceToJSON(e.Evidence)}
@@ -88,24 +121,7 @@ func writeJSON(w io.Writer, g *graph.Graph, opts Options) error {
 		}
 		f.Edges = append(f.Edges, je)
 	}
-	out, err := encodeJSON(f)
-	if err != nil {
-		return err
-	}
-	// encoding/json writes invalid UTF-8 as the escape \ufffd but a real
-	// U+FFFD as is, so what is read back from such output would be written
-	// differently. Decoding and encoding once more gives the stable form.
-	if bytes.Contains(out, []byte(`\ufffd`)) {
-		var again jsonFile
-		if err := json.Unmarshal(out, &again); err != nil {
-			return err
-		}
-		if out, err = encodeJSON(again); err != nil {
-			return err
-		}
-	}
-	_, err = w.Write(out)
-	return err
+	return encodeJSON(f)
 }
 
 // encodeJSON encodes a graph file, indented by two spaces, without HTML

@@ -46,6 +46,7 @@ func TestJSONReadErrors(t *testing.T) {
 		"syntax":     {`{"format":`, "unexpected EOF"},
 		"duplicate":  {`{"format":"newsgraph-graph","version":1,"nodes":[{"name":"a"},{"name":"a"}]}`, `node "a" is listed twice`},
 		"endpoint":   {`{"format":"newsgraph-graph","version":1,"nodes":[{"name":"a"}],"edges":[{"source":"a","target":"b"}]}`, `node "b" is not declared`},
+		"date":       {`{"format":"newsgraph-graph","version":1,"nodes":[{"name":"a"},{"name":"b"}],"edges":[{"source":"a","target":"b","relations":[{"relation":"met-with","count":1,"first_seen":"x\"<&;/:"}]}]}`, `date "x\"<&;/:" is not YYYY-MM-DD`},
 		"edge twice": {`{"format":"newsgraph-graph","version":1,"nodes":[{"name":"a"},{"name":"b"}],"edges":[{"source":"a","target":"b"},{"source":"a","target":"b"}]}`, "listed twice"},
 	} {
 		_, err := Read(strings.NewReader(tc.in), JSON)

@@ -259,16 +259,26 @@ func displayName(name string) string {
 	return name
 }
 
+// validUTF8 is what JSON makes of a string: each byte of invalid UTF-8
+// becomes U+FFFD.
+func validUTF8(s string) string { return string([]rune(s)) }
+
 // cleanNames returns the cleaned name of every node, keyed by the original
 // name. It fails when two names become the same once cleaned, since the
 // output would then merge two actors.
 func cleanNames(nodes []graph.Node) (map[string]string, error) {
+	return uniqueNames(nodes, clean, "control characters and invalid UTF-8 are cleaned")
+}
+
+// uniqueNames returns norm(name) for every node, keyed by name. It fails,
+// saying how names were changed, when two names become the same.
+func uniqueNames(nodes []graph.Node, norm func(string) string, how string) (map[string]string, error) {
 	out := make(map[string]string, len(nodes))
 	owner := make(map[string]string, len(nodes))
 	for _, n := range nodes {
-		c := clean(n.Name)
+		c := norm(n.Name)
 		if prev, ok := owner[c]; ok {
-			return nil, fmt.Errorf("actor names %q and %q are the same once control characters and invalid UTF-8 are cleaned", prev, n.Name)
+			return nil, fmt.Errorf("actor names %q and %q are the same once %s", prev, n.Name, how)
 		}
 		owner[c] = n.Name
 		out[n.Name] = c
