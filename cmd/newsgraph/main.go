@@ -7,10 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/pflag"
+
+	"github.com/newsgraph/newsgraph/export"
 )
 
 // Exit codes.
@@ -51,7 +55,23 @@ var commands = map[string]*command{}
 func register(c *command) { commands[c.name] = c }
 
 func main() {
+	go exitOnSignal()
 	os.Exit(run(os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
+}
+
+// exitInterrupted is the exit code after Ctrl-C or SIGTERM (128 + SIGINT).
+const exitInterrupted = 130
+
+// exitOnSignal waits for Ctrl-C or SIGTERM, then abandons any output file
+// being written (its temporary file is removed, a previous file is left as
+// it was) and exits.
+func exitOnSignal() {
+	sig := make(chan os.Signal, 1)
+	signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
+	<-sig
+	export.RemoveUnfinished()
+	fmt.Fprintln(os.Stderr, "newsgraph: interrupted; output files are as they were")
+	os.Exit(exitInterrupted)
 }
 
 // run executes one command line and returns the exit code.
@@ -161,7 +181,8 @@ starts with "{"). Bad files and lines are skipped with a warning; --strict
 stops at the first.
 
 Exit codes: 0 done, 1 bad usage or nothing readable, 2 done but some input
-was skipped (the summary on standard error says what).
+was skipped (the summary on standard error says what), 130 interrupted
+(output files are left as they were).
 
 Run 'newsgraph help COMMAND' for a command's flags and examples.
 `)
