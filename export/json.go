@@ -63,6 +63,9 @@ type jsonEvidence struct {
 	Verb       string  `json:"verb,omitempty"`
 	Sentence   string  `json:"sentence"`
 	Confidence float64 `json:"confidence,omitempty"`
+	Title      string  `json:"title,omitempty"`
+	URL        string  `json:"url,omitempty"`
+	Source     string  `json:"source,omitempty"`
 }
 
 // writeJSON writes the lossless newsgraph graph file. Lists are never null,

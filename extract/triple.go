@@ -42,8 +42,12 @@ type Triple struct {
 	// SubjectText and ObjectText are the mentions as written.
 	SubjectText string `json:"subject_text,omitempty"`
 	ObjectText  string `json:"object_text,omitempty"`
-	// Date is the document's date when known.
-	Date string `json:"date,omitempty"`
+	// Date is the document's date when known; Title, URL and Source are the
+	// document's metadata when the input gave them.
+	Date   string `json:"date,omitempty"`
+	Title  string `json:"title,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Source string `json:"source,omitempty"`
 }
 
 // Actor is one actor of a document under its canonical name, with the

@@ -33,6 +33,10 @@ type Evidence struct {
 	Verb       string  `json:"verb,omitempty"`
 	Sentence   string  `json:"sentence"`
 	Confidence float64 `json:"confidence,omitempty"`
+	// Title, URL and Source describe the document when the input gave them.
+	Title  string `json:"title,omitempty"`
+	URL    string `json:"url,omitempty"`
+	Source string `json:"source,omitempty"`
 }
 
 // RelationCount is one relation on an edge: how many statements carry it,
@@ -147,7 +151,7 @@ func (g *Graph) Add(r extract.Result) {
 		e.add(g.evidenceLimit, Evidence{
 			Doc: t.Doc, Date: firstNonEmpty(NormalizeDate(t.Date), NormalizeDate(r.Date)), Relation: t.Relation,
 			Modality: firstNonEmpty(t.Modality, extract.Asserted), Verb: t.Verb,
-			Sentence: t.Sentence, Confidence: t.Confidence,
+			Sentence: t.Sentence, Confidence: t.Confidence, Title: t.Title, URL: t.URL, Source: t.Source,
 		})
 	}
 }

@@ -238,3 +238,16 @@ func TestConsolidateSpellingVariants(t *testing.T) {
 		t.Errorf("Scholz–Zelensky = %+v, want the two meetings on one edge", e)
 	}
 }
+
+func TestEvidenceKeepsDocumentMetadata(t *testing.T) {
+	g := New()
+	tr := triple("reuters-7", "Kenya", "country", "urged", "Somalia", "country", "asserted")
+	tr.Title, tr.URL, tr.Source, tr.Date = "Kenya urges talks", "https://example.org/7", "Reuters", "02-MAR-1987 10:00:00.00"
+	g.Add(extract.Result{Doc: "reuters-7", Triples: []extract.Triple{tr}})
+	e, _ := g.Edge("Kenya", "Somalia")
+	want := Evidence{Doc: "reuters-7", Date: "1987-03-02", Relation: "urged", Modality: "asserted", Verb: "urged",
+		Sentence: tr.Sentence, Title: "Kenya urges talks", URL: "https://example.org/7", Source: "Reuters"}
+	if len(e.Evidence) != 1 || e.Evidence[0] != want {
+		t.Errorf("evidence = %+v\nwant %+v", e.Evidence, want)
+	}
+}
