@@ -192,7 +192,7 @@ func isObject(toks []token, m mention) bool {
 		return true // "Russia's buildup"; but "he's" is "he is"
 	}
 	j := m.start - 1
-	for j >= 0 && skippable[toks[j].lower] {
+	for j >= 0 && (skippable[toks[j].lower] || toks[j].is("'", "\"")) {
 		j--
 	}
 	return j >= 0 && prepositions[toks[j].lower]
@@ -248,8 +248,7 @@ func (rf relFinder) link(sc *sentCtx, a, b int) (conj, ok bool) {
 		switch {
 		case t.is("and", "&", "or"):
 			conj = true
-		case t.is(",", "other", "both", "the", "later", "then", "also", "with", "to"):
-			// "spoke with Putin and later with Biden"
+		case t.is(",", "other", "both", "the", "later", "then", "also", "with", "to", "its", "their"):
 		case t.is("(") && k+2 < b && toks[k+2].is(")"):
 			k += 2 // "Putin (L) and Macron (R)"
 		default:
@@ -263,7 +262,7 @@ func (rf relFinder) link(sc *sentCtx, a, b int) (conj, ok bool) {
 func (rf relFinder) args(sc *sentCtx, mi int) []arg {
 	m := sc.ds.ms[mi]
 	if m.kind == mkPair {
-		return []arg{{name: m.pair[0], typ: Person, text: m.text, conf: m.conf}, {name: m.pair[1], typ: Person, text: m.text, conf: m.conf}}
+		return []arg{{name: m.pair[0], typ: m.typ, text: m.text, conf: m.conf}, {name: m.pair[1], typ: m.typ, text: m.text, conf: m.conf}}
 	}
 	return []arg{{name: m.name, typ: m.typ, text: m.text, conf: m.conf}}
 }
@@ -291,9 +290,12 @@ func (rf relFinder) objects(sc *sentCtx, from, c int, slots []string) (objs, the
 			}
 			switch {
 			case contains(slots, gov):
-				return rf.coordinatedRight(sc, mi), theme
-			case (gov == "in" || gov == "at") && (m.typ == Country || m.typ == Place):
-				from = m.end // a place phrase: "meet in the Kremlin with X"
+				objs = rf.coordinatedRight(sc, mi)
+				return append(objs, rf.laterPartners(sc, c, gov, m.end)...), theme
+			case gov != "" && gov != "-" && gov != "that":
+				// another prepositional phrase: "meet in the Kremlin with
+				// X", "sent from the United States to Poland"
+				from = m.end
 			case gov == "-" && m.kind == mkAgent && troops[toks[m.end-1].lower]:
 				theme, from = rf.args(sc, mi), m.end
 			}
@@ -319,6 +321,35 @@ func (rf relFinder) objects(sc *sentCtx, from, c int, slots []string) (objs, the
 		}
 	}
 	return nil, theme
+}
+
+// laterPartners finds partners added later in clause c with the same
+// preposition: "spoke with Putin for an hour and later with Biden".
+func (rf relFinder) laterPartners(sc *sentCtx, c int, prep string, from int) []arg {
+	toks := sc.ds.toks
+	if prep == "-" || prep == "that" {
+		return nil
+	}
+	for k := from; k+2 < len(toks) && k < from+15 && sc.cl.of[k] == c; k++ {
+		if !toks[k].is("and") {
+			continue
+		}
+		j := k + 1
+		for j < len(toks) && toks[j].is("later", "then", "also", "again", "separately") {
+			j++
+		}
+		if j+1 < len(toks) && toks[j].lower == prep {
+			for x := j + 1; x < len(toks) && x < j+4; x++ {
+				if mi := sc.mAt[x]; mi >= 0 {
+					return rf.coordinatedRight(sc, mi)
+				}
+				if !isDeterminer(toks[x]) {
+					break
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // slotBefore reports whether one of slots, a preposition, stands in
@@ -394,12 +425,14 @@ func isFiller(t token) bool {
 		monthIndex(t.lower) > 0 || strings.HasSuffix(t.lower, "ly")
 }
 
-// topicAfter finds a topic after a verb ("called for de-escalation"),
-// keeping a state's possessive ("Ukraine's sovereignty"). It looks past
-// other noun phrases up to the end of the clause's phrase.
+// topicAfter finds the topics after a verb ("called for de-escalation",
+// "dialogue with Russia and de-escalation"), keeping a state's possessive
+// ("Ukraine's sovereignty"). It looks past other noun phrases up to the end
+// of the clause's phrase, and stops at a verb after the first topic.
 func (rf relFinder) topicAfter(sc *sentCtx, from, c int) []arg {
 	toks := sc.ds.toks
 	owner := ""
+	var out []arg
 	for k := from; k < len(toks) && k < from+14 && sc.cl.of[k] == c; k++ {
 		if mi := sc.mAt[k]; mi >= 0 {
 			m := sc.ds.ms[mi]
@@ -415,19 +448,23 @@ func (rf relFinder) topicAfter(sc *sentCtx, from, c int) []arg {
 		}
 		if name, n := rf.lx.topics.match(toks, k); n > 0 {
 			if against(toks, k) {
-				return nil // "support Ukraine against an invasion"
+				return out // "support Ukraine against an invasion"
 			}
-			return []arg{{name: owner + name, typ: Topic, text: joinText(sc.ds.s.text, toks[k:k+n]), conf: 0.8}}
+			out = append(out, arg{name: owner + name, typ: Topic, text: joinText(sc.ds.s.text, toks[k:k+n]), conf: 0.8})
+			owner = ""
+			k += n - 1
+			continue
 		}
 		if toks[k].is("\"", "'") {
 			continue // quotes keep the owner: Ukraine's "sovereignty"
 		}
 		owner = ""
-		if toks[k].kind == tPunct && !toks[k].is(",") || rf.lx.reporting[toks[k].lower] != "" {
-			return nil
+		if toks[k].kind == tPunct && !toks[k].is(",") || rf.lx.reporting[toks[k].lower] != "" ||
+			len(out) > 0 && (toks[k].flags&fVerb != 0 || toks[k].is("but", "while", "which", "that")) {
+			return out
 		}
 	}
-	return nil
+	return out
 }
 
 // against reports whether a stance-reversing preposition stands within

@@ -45,11 +45,12 @@ type clauses struct {
 // clauseSplitter splits sentences into clauses.
 type clauseSplitter struct{ lx *lexicon }
 
-// split assigns every token of a sentence to a clause; inMention marks
-// tokens inside actor mentions, whose commas do not close clauses. Reported speech
+// split assigns every token of a sentence to a clause; mAt maps tokens to
+// the actor mention they are in (-1 outside any), whose commas do not close
+// clauses. Reported speech
 // opens at a reporting verb; conditional, relative and subordinate clauses
 // open at their first word and close at the next comma.
-func (cs clauseSplitter) split(toks []token, inMention []bool) clauses {
+func (cs clauseSplitter) split(toks []token, mAt []int) clauses {
 	c := clauses{list: []clause{{kind: ckMain, parent: -1, reporter: -1, antecedent: -1}}, of: make([]int, len(toks))}
 	cur := 0
 	// closeAtComma holds the clause to return to at the next comma.
@@ -64,7 +65,7 @@ func (cs clauseSplitter) split(toks []token, inMention []bool) clauses {
 		case t.is(";", ":"):
 			cur = c.open(clause{kind: ckMain, parent: c.list[cur].parent})
 			closeAtComma = -1
-		case t.is(",", "-") && closeAtComma >= 0 && !inMention[i] && !listComma(inMention, i):
+		case t.is(",", "-") && closeAtComma >= 0 && mAt[i] < 0 && !listComma(mAt, i):
 			c.of[i] = cur
 			cur, closeAtComma = c.reopen(closeAtComma, cur), -1
 			continue
@@ -81,7 +82,7 @@ func (cs clauseSplitter) split(toks []token, inMention []bool) clauses {
 			cur = c.open(clause{kind: ckMain, parent: c.list[c.list[cur].parent].parent})
 		}
 		c.of[i] = cur
-		if class := cs.reportClass(toks, i); class != "" && !inMention[i] {
+		if class := cs.reportClass(toks, i); class != "" && mAt[i] < 0 {
 			cur = c.open(clause{kind: ckReported, parent: cur, report: class, reporter: i})
 			if i+1 < len(toks) && toks[i+1].is("that") {
 				i++
@@ -89,7 +90,7 @@ func (cs clauseSplitter) split(toks []token, inMention []bool) clauses {
 			}
 		}
 	}
-	c.markConditioned(toks, inMention)
+	c.markConditioned(toks, mAt)
 	for k := range c.list {
 		c.list[k].first = -1
 	}
@@ -106,8 +107,8 @@ func (cs clauseSplitter) split(toks []token, inMention []bool) clauses {
 
 // listComma reports whether the comma at i separates two names of a list
 // ("to France, Germany and Italy"), which does not close a clause.
-func listComma(inMention []bool, i int) bool {
-	return i > 0 && i+1 < len(inMention) && inMention[i-1] && inMention[i+1]
+func listComma(mAt []int, i int) bool {
+	return i > 0 && i+1 < len(mAt) && mAt[i-1] >= 0 && mAt[i+1] >= 0
 }
 
 // maxDepth bounds the walks up the clause tree: real sentences nest a few
@@ -155,7 +156,7 @@ func (c *clauses) reopen(back, cur int) int {
 // conditions: back from its first word to the nearest comma, semicolon,
 // coordinating conjunction or clause boundary ("met X and promised he
 // would act [if …]").
-func (c *clauses) markConditioned(toks []token, inMention []bool) {
+func (c *clauses) markConditioned(toks []token, mAt []int) {
 	c.hypo = make([]bool, len(toks))
 	for i := 1; i < len(toks); i++ {
 		if c.list[c.of[i]].kind != ckCond || c.of[i-1] == c.of[i] {
@@ -163,7 +164,7 @@ func (c *clauses) markConditioned(toks []token, inMention []bool) {
 		}
 		for j := i - 1; j >= 0; j-- {
 			t := toks[j]
-			if !inMention[j] && (t.is(",", ";", ":") || isVerbCoordination(toks, j)) || c.of[j] != c.of[i-1] {
+			if mAt[j] < 0 && (t.is(",", ";", ":") || isVerbCoordination(toks, j)) || c.of[j] != c.of[i-1] {
 				break
 			}
 			c.hypo[j] = true
@@ -259,6 +260,23 @@ func (cs clauseSplitter) eventObject(toks []token, i int) bool {
 	return false
 }
 
+// directive reports whether "told" at i gives an order rather than a
+// report: "told Israelis to stay in shelters".
+func directive(toks []token, i int) bool {
+	if !toks[i].is("told", "tells", "tell") {
+		return false
+	}
+	for j := i + 1; j < len(toks) && j < i+6; j++ {
+		switch {
+		case toks[j].is("to"):
+			return j+1 < len(toks) && toks[j+1].kind == tWord && !toks[j+1].capital
+		case toks[j].is("that") || toks[j].kind == tPunct:
+			return false
+		}
+	}
+	return false
+}
+
 // reportClass returns the class of a reporting verb at i, or "" when the
 // word is not used as one: "said to" and "expected to" are raising verbs,
 // and "the claims" is a noun.
@@ -280,7 +298,7 @@ func (cs clauseSplitter) reportClass(toks []token, i int) string {
 		}
 		return c
 	}
-	if i+1 < len(toks) && toks[i+1].is("to", "by", "of") {
+	if i+1 < len(toks) && toks[i+1].is("to", "by", "of") || directive(toks, i) {
 		return ""
 	}
 	if i > 0 && toks[i-1].is("the", "a", "an", "their", "his", "her", "its", "our", "these", "those") {

@@ -12,7 +12,11 @@ func clauseMarks(t *testing.T, text string) string {
 	t.Helper()
 	x := New()
 	toks := tokenize(text, x.lx.abbrevs)
-	cl := x.cs.split(toks, make([]bool, len(toks)))
+	outside := make([]int, len(toks)) // no token in a mention
+	for i := range outside {
+		outside[i] = -1
+	}
+	cl := x.cs.split(toks, outside)
 	kinds := "mrcls"
 	var b strings.Builder
 	for i, tk := range toks {
@@ -45,7 +49,11 @@ func TestClauses(t *testing.T) {
 func TestConditionedTokens(t *testing.T) {
 	x := New()
 	toks := tokenize("Washington met Seoul and warned it would strike if Pyongyang fired", x.lx.abbrevs)
-	cl := x.cs.split(toks, make([]bool, len(toks)))
+	outside := make([]int, len(toks)) // no token in a mention
+	for i := range outside {
+		outside[i] = -1
+	}
+	cl := x.cs.split(toks, outside)
 	var hypo []string
 	for i, tk := range toks {
 		if cl.hypo[i] {

@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -15,9 +17,12 @@ type cleaned struct {
 
 // boilerplate holds the page-furniture rules of boilerplate.txt.
 type boilerplate struct {
-	lines    map[string]bool
-	prefixes []string
+	lines map[string]bool
+	// prefixes are indexed by their first byte.
+	prefixes [256][]string
 	headers  map[string]bool
+	// dateLabels precede the article's date.
+	dateLabels []string
 	// first holds the first bytes of all rules, to skip most lines fast.
 	first [256]bool
 }
@@ -31,9 +36,11 @@ func loadBoilerplate() *boilerplate {
 		case "line":
 			bp.lines[l[1]] = true
 		case "prefix":
-			bp.prefixes = append(bp.prefixes, l[1])
+			bp.prefixes[l[1][0]] = append(bp.prefixes[l[1][0]], l[1])
 		case "header":
 			bp.headers[l[1]] = true
+		case "date":
+			bp.dateLabels = append(bp.dateLabels, l[1])
 		}
 	}
 	return bp
@@ -45,23 +52,39 @@ func (bp *boilerplate) clean(text string) cleaned {
 	var c cleaned
 	seen := map[string]bool{}
 	inList := false
+	var head [headLen]byte
+	kept := 0 // lines kept so far
 	var block []string
 	flush := func() {
 		c.blocks = append(c.blocks, joinWrapped(block)...)
 		block = block[:0]
 	}
-	for _, raw := range strings.Split(text, "\n") {
+	for rest := text; rest != ""; {
+		raw, after, _ := strings.Cut(rest, "\n")
+		rest = after
 		line := strings.TrimSpace(unmarkdown(raw))
 		if line == "" {
 			flush()
 			continue
 		}
 		// Boilerplate rules are short: lower-case only a line's head.
-		low := ""
+		var low []byte
 		if bp.first[lowerByte(line[0])] {
-			low = strings.ToLower(strings.TrimSuffix(line[:min(len(line), 48)], ":"))
+			low = lowerHead(line, &head)
 		}
-		if bp.headers[low] {
+		if rest, ok := bp.dateLabel(line, low); ok {
+			// "Date Created 02/21/2022"; a label alone announces a date
+			// line, which isBoilerplate drops.
+			if d := parseDate(rest); d != "" && c.date == "" {
+				c.date = d
+			}
+			continue
+		}
+		dateOnly := isDateOnly(line)
+		if c.date == "" && dateOnly {
+			c.date = parseDate(line) // a date line: "02/21/2022"
+		}
+		if low != nil && bp.headers[string(low)] {
 			inList = true
 			continue
 		}
@@ -70,16 +93,20 @@ func (bp *boilerplate) clean(text string) cleaned {
 		}
 		inList = false
 		line = stripRepeatCaption(line)
-		if seen[line] || bp.isBoilerplate(line, low) {
+		if dateOnly || seen[line] || bp.isBoilerplate(line, low) {
 			continue
 		}
 		seen[line] = true
-		if d, rest, ok := stripDateline(line); ok {
-			if c.date == "" {
-				c.date = d
+		if kept < datelineLines {
+			// A dateline opens the article, after a headline or byline.
+			if d, rest, ok := stripDateline(line); ok {
+				if c.date == "" {
+					c.date = d
+				}
+				line = rest
 			}
-			line = rest
 		}
+		kept++
 		line = stripSlug(stripCredit(line))
 		if line != "" {
 			block = append(block, line)
@@ -87,6 +114,78 @@ func (bp *boilerplate) clean(text string) cleaned {
 	}
 	flush()
 	return c
+}
+
+// datelineLines is how many kept lines from the top of an article may
+// hold its dateline.
+const datelineLines = 8
+
+// headLen is how much of a line the boilerplate rules look at.
+const headLen = 48
+
+// lowerHead writes the first headLen bytes of line to buf, lower-cased
+// (ASCII letters only: the rules are ASCII) and without a final ":", and
+// returns them.
+func lowerHead(line string, buf *[headLen]byte) []byte {
+	h := strings.TrimSuffix(line[:min(len(line), headLen)], ":")
+	for i := 0; i < len(h); i++ {
+		buf[i] = lowerByte(h[i])
+	}
+	return buf[:len(h)]
+}
+
+// dateLabel reports whether a line starts with a date label, and returns
+// the rest of the line; low is the line's lower-cased head.
+func (bp *boilerplate) dateLabel(line string, low []byte) (string, bool) {
+	for _, l := range bp.dateLabels {
+		if len(low) < len(l) || string(low[:len(l)]) != l {
+			continue
+		}
+		rest := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line[len(l):]), ":"))
+		if rest == "" || isDateOnly(rest) {
+			return rest, true
+		}
+	}
+	return "", false
+}
+
+// parseDate reads a full date ("02/21/2022", "2022-02-21", "Feb. 15,
+// 2022", "15 February 2022") and returns it as YYYY-MM-DD, or "".
+// Numeric dates are read month first unless the first number cannot be
+// a month.
+func parseDate(s string) string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == ' ' || r == '/' || r == '-' || r == ',' || r == '.' })
+	if len(f) < 3 {
+		return ""
+	}
+	num := func(w string, lo, hi int) int {
+		if !isDigits(w) || len(w) > 4 {
+			return 0
+		}
+		n, _ := strconv.Atoi(w)
+		if n < lo || n > hi {
+			return 0
+		}
+		return n
+	}
+	var y, m, d int
+	switch {
+	case len(f[0]) == 4 && num(f[0], 1900, 2100) > 0: // 2022-02-21
+		y, m, d = num(f[0], 1900, 2100), num(f[1], 1, 12), num(f[2], 1, 31)
+	case monthIndex(f[0]) > 0: // Feb 15 2022
+		y, m, d = num(f[2], 1900, 2100), monthIndex(f[0]), num(f[1], 1, 31)
+	case monthIndex(f[1]) > 0: // 15 February 2022
+		y, m, d = num(f[2], 1900, 2100), monthIndex(f[1]), num(f[0], 1, 31)
+	default: // 02/21/2022, or 21/02/2022
+		y, m, d = num(f[2], 1900, 2100), num(f[0], 1, 12), num(f[1], 1, 31)
+		if m == 0 || d == 0 {
+			m, d = num(f[1], 1, 12), num(f[0], 1, 31)
+		}
+	}
+	if y == 0 || m == 0 || d == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", y, m, d)
 }
 
 // lowerByte lower-cases an ASCII letter.
@@ -97,17 +196,18 @@ func lowerByte(c byte) byte {
 	return c
 }
 
-// isBoilerplate reports whether a line is page furniture; low is the
-// line's lower-cased head, or "" when no rule can match it.
-func (bp *boilerplate) isBoilerplate(line, low string) bool {
-	if len(line) <= 48 && bp.lines[low] || isDateOnly(line) || isByline(line) || isTweetSignature(line) {
+// isBoilerplate reports whether a line is page furniture (date-only lines
+// are checked by the caller); low is the line's lower-cased head, or nil
+// when no rule can match it.
+func (bp *boilerplate) isBoilerplate(line string, low []byte) bool {
+	if low != nil && len(line) <= headLen && bp.lines[string(low)] || isByline(line) || isTweetSignature(line) {
 		return true
 	}
-	if low == "" {
+	if len(low) == 0 {
 		return false
 	}
-	for _, p := range bp.prefixes {
-		if strings.HasPrefix(low, p) {
+	for _, p := range bp.prefixes[low[0]] {
+		if len(low) >= len(p) && string(low[:len(p)]) == p {
 			return true
 		}
 	}
@@ -273,7 +373,9 @@ func stripSlug(line string) string {
 }
 
 // stripDateline removes a dateline such as "Feb. 7 (UPI) --" or
-// "LONDON, March 2 - " and returns the date it names.
+// "LONDON, March 2 - " and returns the date it names: YYYY-MM-DD when it
+// has a year ("MOSCOW, Feb 15, 2022 (Reuters) -"), else as written
+// without punctuation ("Feb 7").
 func stripDateline(line string) (date, rest string, ok bool) {
 	lim := min(len(line), 80)
 	cut, sep := -1, 0
@@ -289,7 +391,13 @@ func stripDateline(line string) (date, rest string, ok bool) {
 	f := strings.Fields(datelineReplacer.Replace(head))
 	for i := 0; i+1 < len(f); i++ {
 		if monthIndex(f[i]) > 0 && isDigits(f[i+1]) && len(f[i+1]) <= 2 {
-			return f[i] + " " + f[i+1], strings.TrimSpace(line[cut+sep:]), true
+			date = f[i] + " " + f[i+1]
+			if i+2 < len(f) {
+				if iso := parseDate(date + " " + f[i+2]); iso != "" {
+					date = iso // "MOSCOW, Feb 15, 2022 (Reuters) -"
+				}
+			}
+			return date, strings.TrimSpace(line[cut+sep:]), true
 		}
 	}
 	return "", line, false

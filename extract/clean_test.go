@@ -40,6 +40,31 @@ func TestClean(t *testing.T) {
 			name: "tweet signature, byline, tags and date",
 			in:   "The talks failed.\n\n\u2014 Jane Roe (@janeroe) March 1, 2023\n\nby John Doe\n\nTags\n\n1. Sudan\n2. Africa\n\nDate Created\n\n03/01/2023",
 			want: []string{"The talks failed."},
+			date: "2023-03-01",
+		},
+		{
+			name: "date label on the line",
+			in:   "Date Created 02/21/2022\nKhartoum said the army took the bridge.",
+			want: []string{"Khartoum said the army took the bridge."},
+			date: "2022-02-21",
+		},
+		{
+			name: "dateline with a year",
+			in:   "CARACAS, Feb 15, 2022 (Reuters) - Venezuela expelled the envoy.",
+			want: []string{"Venezuela expelled the envoy."},
+			date: "2022-02-15",
+		},
+		{
+			name: "dotted dateline with a year",
+			in:   "Feb. 7, 2022 (UPI) -- Taiwan said Chinese jets crossed the line.",
+			want: []string{"Taiwan said Chinese jets crossed the line."},
+			date: "2022-02-07",
+		},
+		{
+			name: "dateline without a year",
+			in:   "Feb. 7 (UPI) -- Taiwan said Chinese jets crossed the line.",
+			want: []string{"Taiwan said Chinese jets crossed the line."},
+			date: "Feb 7",
 		},
 		{
 			name: "wrapped newswire lines are joined",
@@ -62,6 +87,17 @@ func TestClean(t *testing.T) {
 				t.Errorf("date = %q, want %q", got.date, tc.date)
 			}
 		})
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"02/21/2022": "2022-02-21", "21/02/2022": "2022-02-21", "2022-02-21": "2022-02-21",
+		"Feb. 15, 2022": "2022-02-15", "15 February 2022": "2022-02-15", "March 3": "", "13/13/2022": "",
+	} {
+		if got := parseDate(in); got != want {
+			t.Errorf("parseDate(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 

@@ -14,7 +14,7 @@ func TestDataFiles(t *testing.T) {
 		"namestop.txt": {2, 2}, "nouns.tsv": {4, 5}, "orgs.tsv": {3, 3}, "places.tsv": {2, 2},
 		"reporting.tsv": {2, 2}, "seats.tsv": {2, 2}, "support.tsv": {2, 2}, "targets.txt": {1, 1},
 		"titles.tsv": {3, 4}, "topics.tsv": {2, 2}, "troops.txt": {1, 1}, "verbs.tsv": {4, 5}, "weapons.txt": {1, 1},
-		"retaliation.txt": {1, 1}, "sectors.txt": {1, 1},
+		"retaliation.txt": {1, 1}, "sectors.txt": {1, 1}, "directive.txt": {1, 1},
 	}
 	for file, want := range columns {
 		for _, l := range lines(file) {

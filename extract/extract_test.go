@@ -156,6 +156,18 @@ func TestExtractSampleArticle(t *testing.T) {
 	}
 }
 
+func TestMetadataTravelsWithTriples(t *testing.T) {
+	r := New().Extract(Document{ID: "m", Text: "Kenya urged Ethiopia to talk.", Title: "Kenya urges talks", URL: "https://example.org/7", Source: "Reuters", Date: "2022-03-02"})
+	if len(r.Triples) == 0 {
+		t.Fatal("no triple")
+	}
+	for _, tr := range r.Triples {
+		if tr.Title != "Kenya urges talks" || tr.URL != "https://example.org/7" || tr.Source != "Reuters" || tr.Date != "2022-03-02" {
+			t.Errorf("metadata lost: %+v", tr)
+		}
+	}
+}
+
 // keys lists the keys of a set.
 func keys(m map[string]bool) []string {
 	var out []string
@@ -204,4 +216,71 @@ func FuzzExtract(f *testing.F) {
 			}
 		}
 	})
+}
+
+// benchDocs returns the articles stage benchmarks run on: the first
+// Reuters articles when the corpus is there, else the dev articles.
+func benchDocs(b *testing.B) ([]Document, int) {
+	b.Helper()
+	var docs []Document
+	if _, err := os.Stat(filepath.Join(corpusDir, "bulk", "reuters21578.jsonl")); err == nil {
+		docs = reutersDocs(b, 3000)
+	} else {
+		docs = []Document{{ID: "bench", Text: benchText(b)}}
+	}
+	size := 0
+	for _, d := range docs {
+		size += len(d.Text)
+	}
+	return docs, size
+}
+
+// tokenized is a sentence split into flagged tokens, ready for the
+// mention stage.
+type tokenized struct {
+	s    sentence
+	toks []token
+}
+
+func BenchmarkMentions(b *testing.B) {
+	x := New()
+	docs, size := benchDocs(b)
+	var sents []tokenized
+	for _, d := range docs {
+		for _, s := range splitSentences(x.bp.clean(d.Text), x.lx.abbrevs) {
+			toks := tokenize(s.text, x.lx.abbrevs)
+			x.lx.flag(toks)
+			sents = append(sents, tokenized{s, toks})
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for range b.N {
+		for _, s := range sents {
+			x.mf.find(s.s, s.toks)
+		}
+	}
+}
+
+func BenchmarkRelations(b *testing.B) {
+	x := New()
+	docs, size := benchDocs(b)
+	type analysed struct {
+		sents    []docSentence
+		roles    map[string][]string
+		speakers []*mention
+	}
+	var as []analysed
+	for _, d := range docs {
+		sents := x.analyse(x.bp.clean(d.Text))
+		roles := resolveIdentities(sents)
+		as = append(as, analysed{sents, roles, x.resolveQuotes(sents)})
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for range b.N {
+		for _, a := range as {
+			x.relations(a.sents, a.roles, a.speakers, "bench", "")
+		}
+	}
 }

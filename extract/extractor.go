@@ -50,40 +50,44 @@ func (x *RuleExtractor) Extract(doc Document) Result {
 	sents := x.analyse(c)
 	roles := resolveIdentities(sents)
 	speakers := x.resolveQuotes(sents)
+	triples := dedupe(x.relations(sents, roles, speakers, doc.ID, date))
+	for i := range triples {
+		// The document's metadata travels with every triple.
+		triples[i].Title, triples[i].URL, triples[i].Source = doc.Title, doc.URL, doc.Source
+	}
+	return Result{Doc: doc.ID, Date: date, Bytes: len(doc.Text), Sentences: len(sents), Actors: actors(sents, triples), Triples: triples}
+}
+
+// relations splits the analysed sentences into clauses and finds their
+// relations; roles and speakers come from the identity stage.
+func (x *RuleExtractor) relations(sents []docSentence, roles map[string][]string, speakers []*mention, doc, date string) []Triple {
 	var out []Triple
+	var at []int // the mention index, reused from sentence to sentence
 	for k, ds := range sents {
 		if len(ds.ms) == 0 && speakers[k] == nil {
 			continue // no actor, no relation
 		}
-		sc := &sentCtx{ds: ds, doc: doc.ID, date: date, mAt: mentionIndex(ds), roles: roles, quoted: speakers[k]}
-		inMention := make([]bool, len(ds.toks))
-		for i, mi := range sc.mAt {
-			inMention[i] = mi >= 0
-		}
-		sc.cl = x.cs.split(ds.toks, inMention)
+		at = mentionIndex(at, ds)
+		sc := &sentCtx{ds: ds, doc: doc, date: date, mAt: at, roles: roles, quoted: speakers[k]}
+		sc.cl = x.cs.split(ds.toks, sc.mAt)
 		x.rf.sentence(sc)
 		for _, e := range sc.out {
 			out = append(out, e.t)
 		}
 	}
-	triples := dedupe(out)
-	return Result{Doc: doc.ID, Date: date, Bytes: len(doc.Text), Sentences: len(sents), Actors: actors(sents, triples), Triples: triples}
+	return out
 }
 
 // analyse splits, tokenizes and finds the mentions of every sentence.
 func (x *RuleExtractor) analyse(c cleaned) []docSentence {
 	ss := splitSentences(c, x.lx.abbrevs)
 	out := make([]docSentence, len(ss))
-	// One token arena for the document saves an allocation per sentence.
-	size := 0
-	for _, s := range ss {
-		size += len(s.text)/5 + 2
-	}
-	arena := make([]token, 0, size)
+	// Tokens go to a scratch buffer reused for every sentence, then to a
+	// slice of exactly their number: no growing, no waste.
+	var scratch []token
 	for i, s := range ss {
-		start := len(arena)
-		arena = tokenizeInto(arena, s.text, x.lx.abbrevs)
-		toks := arena[start:len(arena):len(arena)]
+		scratch = tokenizeInto(scratch[:0], s.text, x.lx.abbrevs)
+		toks := append([]token(nil), scratch...)
 		x.lx.flag(toks)
 		out[i] = docSentence{s: s, toks: toks, ms: x.mf.find(s, toks)}
 	}
@@ -91,9 +95,12 @@ func (x *RuleExtractor) analyse(c cleaned) []docSentence {
 }
 
 // mentionIndex maps every token to the index of the mention covering it,
-// or -1.
-func mentionIndex(ds docSentence) []int {
-	at := make([]int, len(ds.toks))
+// or -1, reusing the memory of at.
+func mentionIndex(at []int, ds docSentence) []int {
+	if cap(at) < len(ds.toks) {
+		at = make([]int, len(ds.toks))
+	}
+	at = at[:len(ds.toks)]
 	for i := range at {
 		at[i] = -1
 	}
@@ -130,6 +137,8 @@ func dedupe(ts []Triple) []Triple {
 // the surface names they were mentioned by; topics come from the triples.
 func actors(sents []docSentence, ts []Triple) []Actor {
 	idx := map[string]int{}
+	type aliasKey struct{ name, alias string }
+	seen := map[aliasKey]bool{}
 	var out []Actor
 	add := func(name, typ, alias string) {
 		i, ok := idx[name]
@@ -138,7 +147,8 @@ func actors(sents []docSentence, ts []Triple) []Actor {
 			out = append(out, Actor{Name: name, Type: typ})
 			i = len(out) - 1
 		}
-		if alias != "" && alias != name && !contains(out[i].Aliases, alias) {
+		if k := (aliasKey{name, alias}); alias != "" && alias != name && !seen[k] {
+			seen[k] = true
 			out[i].Aliases = append(out[i].Aliases, alias)
 		}
 	}
@@ -148,7 +158,7 @@ func actors(sents []docSentence, ts []Triple) []Actor {
 				continue
 			}
 			alias := m.text
-			if m.kind == mkPronoun || m.kind == mkIt {
+			if m.kind == mkPronoun || m.kind == mkIt || m.kind == mkOwnState {
 				alias = "" // aliases are names, not pronouns
 			}
 			add(m.name, m.typ, alias)

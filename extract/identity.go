@@ -3,6 +3,8 @@ package extract
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // docSentence carries one sentence through the pipeline stages.
@@ -27,8 +29,21 @@ type person struct {
 // @handles, pronouns and "the two leaders".
 type identities struct {
 	people []*person
+	// byInitial indexes people by the initial of their surname, which
+	// sameName requires to agree.
+	byInitial map[byte][]*person
 	// cache memoizes bySurname.
 	cache map[string]*person
+}
+
+// initial is the index key of a name's lower-case words: the first byte of
+// its last word without an Arabic article.
+func initial(words []string) byte {
+	last := stripArticle(words[len(words)-1])
+	if last == "" {
+		return 0
+	}
+	return last[0]
 }
 
 // resolveIdentities rewrites the mentions of sents in place: every kept
@@ -45,6 +60,11 @@ func resolveIdentities(sents []docSentence) map[string][]string {
 			switch {
 			case id.resolve(&m):
 				ms = append(ms, m)
+			case m.kind == mkSurname && !ds.s.titleCase && isPlacePhrase(ds.toks, m):
+				// "met in Geneva": a name no person of the article bears,
+				// after "in", is the place of an event.
+				m.kind, m.name, m.typ, m.conf = mkGaz, m.text, Place, 0.6
+				ms = append(ms, m)
 			case m.kind == mkSurname && m.start > 0 && !ds.s.titleCase && predicateFollows(ds.toks, m.end):
 				// "despite Biden declaring he …": an unknown name still
 				// stands between a pronoun and earlier antecedents.
@@ -57,6 +77,12 @@ func resolveIdentities(sents []docSentence) map[string][]string {
 	roles := id.rolesOf()
 	resolveReferences(sents, roles)
 	return roles
+}
+
+// isPlacePhrase reports whether a one-word name m stands alone after "in",
+// where news writing names places: "talks in Geneva on Friday".
+func isPlacePhrase(toks []token, m mention) bool {
+	return m.end-m.start == 1 && m.role == nil && m.start > 0 && toks[m.start-1].is("in") && endsPhrase(toks, m.end)
 }
 
 // rolesOf maps each person to the states and organizations they hold an
@@ -88,6 +114,10 @@ func (id *identities) collect(sents []docSentence) {
 			}
 		}
 	}
+	id.collectBare(sents)
+	if len(id.people) == 0 {
+		return
+	}
 	counts := map[string]int{}
 	for _, ds := range sents {
 		for _, m := range ds.ms {
@@ -102,10 +132,68 @@ func (id *identities) collect(sents []docSentence) {
 	id.cache = map[string]*person{}
 }
 
+// collectBare adds the persons an article names by surname alone ("Biden
+// said …"): a capitalised word, not an acronym, that no lexicon knows and
+// no person of the article explains, used inside a sentence (so it is a
+// name, not a capitalised first word) as a verb's subject, and never as a
+// place ("in Geneva").
+func (id *identities) collectBare(sents []docSentence) {
+	type use struct {
+		n, inside, acts int
+		place           bool
+	}
+	var uses map[string]*use
+	var order []string
+	for _, ds := range sents {
+		if ds.s.titleCase {
+			continue
+		}
+		for _, m := range ds.ms {
+			if m.kind != mkSurname || m.role != nil || ds.toks[m.start].flags&^(fLooked|fStop) != 0 || m.end-m.start != 1 || isAcronym(m.nm) {
+				continue
+			}
+			if uses == nil {
+				uses = map[string]*use{}
+			}
+			u := uses[m.nm]
+			if u == nil {
+				u = &use{}
+				uses[m.nm] = u
+				order = append(order, m.nm)
+			}
+			u.n++
+			if m.start > 0 {
+				u.inside++
+			}
+			// "Biden said", and after a preposition "despite Biden declaring"
+			if predicateFollows(ds.toks, m.end) && (!isObject(ds.toks, m) || strings.HasSuffix(ds.toks[m.end].lower, "ing")) {
+				u.acts++
+			}
+			u.place = u.place || isPlacePhrase(ds.toks, m)
+		}
+	}
+	for _, nm := range order {
+		if u := uses[nm]; u.inside > 0 && u.acts > 0 && !u.place && id.bySurname(nm) == nil {
+			id.add(nm)
+		}
+	}
+}
+
+// isAcronym reports whether a name has no lower-case letter ("TWA"):
+// acronyms name organizations, not persons.
+func isAcronym(nm string) bool {
+	for _, r := range nm {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // add files a full name under the person it belongs to, or a new person.
 func (id *identities) add(nm string) {
 	w := strings.Fields(strings.ToLower(nm))
-	for _, p := range id.people {
+	for _, p := range id.byInitial[initial(w)] {
 		if sameName(w, p.words) {
 			if p.variants[nm] == 0 {
 				p.order = append(p.order, nm)
@@ -114,8 +202,20 @@ func (id *identities) add(nm string) {
 			return
 		}
 	}
-	id.people = append(id.people, &person{variants: map[string]int{nm: 1}, order: []string{nm}, words: w})
+	if len(id.people) >= maxPeople {
+		return // hostile input: no article names so many people
+	}
+	p := &person{variants: map[string]int{nm: 1}, order: []string{nm}, words: w}
+	id.people = append(id.people, p)
+	if id.byInitial == nil {
+		id.byInitial = map[byte][]*person{}
+	}
+	id.byInitial[initial(w)] = append(id.byInitial[initial(w)], p)
 }
+
+// maxPeople bounds the people of one article: finding a name among them
+// takes a look at each, and the bound keeps that linear in the text.
+const maxPeople = 100
 
 // canonical picks the fullest name; among equals, the spelling whose
 // surname the article uses most, then the first seen.
@@ -184,6 +284,9 @@ func similar(a, b string) bool {
 
 // stripArticle drops an Arabic article from a name word ("al-Sisi").
 func stripArticle(w string) string {
+	if len(w) < 4 || w[2] != '-' && w[3] != '-' {
+		return w // no article: the common case
+	}
 	for _, p := range []string{"al-", "el-", "ad-", "as-", "ash-", "at-"} {
 		if len(w) > len(p)+2 && strings.HasPrefix(w, p) {
 			return w[len(p):]
@@ -198,19 +301,26 @@ func transposed(a, b string) bool {
 	if len(a) != len(b) {
 		return false
 	}
-	diff := []int{}
+	first, n := -1, 0
 	for i := range len(a) {
 		if a[i] != b[i] {
-			diff = append(diff, i)
+			if n == 0 {
+				first = i
+			}
+			n++
 		}
 	}
-	return len(diff) == 2 && diff[1] == diff[0]+1 && a[diff[0]] == b[diff[1]] && a[diff[1]] == b[diff[0]]
+	return n == 2 && first+1 < len(a) && a[first] == b[first+1] && a[first+1] == b[first]
 }
 
 // editDistance is the Levenshtein distance between two short strings.
 func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	var bufs [2][24]int // names are short: no allocation
+	prev, cur := bufs[0][:], bufs[1][:]
+	if len(b)+1 > len(prev) {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
+	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
 	for j := range prev {
 		prev[j] = j
 	}
@@ -246,13 +356,41 @@ func (id *identities) bySurname(nm string) *person {
 
 // findSurname does the work of bySurname.
 func (id *identities) findSurname(nm string) *person {
-	w := strings.Fields(strings.ToLower(nm))
-	if len(w) == 0 {
+	var one [1]string
+	w := one[:]
+	if strings.Contains(nm, " ") {
+		w = strings.Fields(strings.ToLower(nm))
+	} else {
+		one[0] = strings.ToLower(nm) // a single name, the common case
+	}
+	if len(w) == 0 || w[0] == "" {
+		return nil
+	}
+	var found *person
+	for _, p := range id.byInitial[initial(w)] {
+		if sameName(w, p.words) {
+			if found != nil {
+				return nil
+			}
+			found = p
+		}
+	}
+	if found == nil && len(w) == 1 {
+		return id.byNameWord(w[0])
+	}
+	return found
+}
+
+// byNameWord returns the one person with the word w among the other
+// words of their name: "Abiy" for Abiy Ahmed, "Lula" for Luiz Inácio Lula
+// da Silva, "Xi" for Xi Jinping (family name first).
+func (id *identities) byNameWord(w string) *person {
+	if utf8.RuneCountInString(w) < 2 {
 		return nil
 	}
 	var found *person
 	for _, p := range id.people {
-		if sameName(w, p.words) {
+		if len(p.words) > 1 && contains(p.words[:len(p.words)-1], w) {
 			if found != nil {
 				return nil
 			}
@@ -381,6 +519,8 @@ type seenPerson struct {
 	typ    string
 	// acts marks a mention followed by its verb ("Biden declaring").
 	acts bool
+	// end is the token after the mention.
+	end int
 }
 
 // resolveReferences resolves pronouns to a person in the same or the
@@ -407,6 +547,9 @@ func resolveReferences(sents []docSentence, roles map[string][]string) {
 				}
 			case mkPronoun:
 				m.name, m.conf = pronounAntecedent(people, k, quoted), 0.5
+			case mkOwnState:
+				// "Zelensky urged his country": the one state he serves
+				m.name, m.conf = onlyOrg(roles[pronounAntecedent(people, k, quoted)]), 0.5
 			case mkIt:
 				if a := itAntecedent(bodies, k); a.name != "" {
 					m.name, m.typ, m.conf = a.name, a.typ, 0.5
@@ -415,7 +558,11 @@ func resolveReferences(sents []docSentence, roles map[string][]string) {
 				people = append(people, seenPerson{sent: k, acts: true})
 				continue
 			case mkPair:
-				m.pair = lastTwo(people, k, toks[m.start].is("they"))
+				if m.typ == Country {
+					m.pair = lastTwo(pairStates(bodies, toks, k, m.start), k, false) // "the two countries"
+				} else {
+					m.pair = lastTwo(people, k, toks[m.start].is("they"))
+				}
 				m.name, m.conf = m.pair[0]+" & "+m.pair[1], 0.5
 				if m.pair[0] == "" {
 					m.name = ""
@@ -424,18 +571,66 @@ func resolveReferences(sents []docSentence, roles map[string][]string) {
 			if m.name == "" {
 				continue
 			}
-			seen := seenPerson{k, m.name, subjectPosition(toks, m.start), quoted, m.typ, predicateFollows(toks, m.end)}
+			seen := seenPerson{k, m.name, subjectPosition(toks, m.start), quoted, m.typ, predicateFollows(toks, m.end), m.end}
 			switch {
 			case m.typ == Person && m.kind != mkPair:
 				people = append(people, seen)
-			case m.typ == Country || m.typ == Organization || m.typ == Group:
+			case m.kind != mkPair && (m.typ == Country || m.typ == Organization || m.typ == Group):
 				seen.subj = predicateFollows(toks, m.end)
+				seen.acts = subjectPosition(toks, m.start)
 				bodies = append(bodies, seen)
 			}
 			ms = append(ms, m)
 		}
 		sents[k].ms = ms
 	}
+}
+
+// onlyOrg returns the one state or organization of orgs, or "" when
+// there are none or several.
+func onlyOrg(orgs []string) string {
+	for _, o := range orgs {
+		if o != orgs[0] {
+			return ""
+		}
+	}
+	if len(orgs) == 0 {
+		return ""
+	}
+	return orgs[0]
+}
+
+// pairStates returns the states among bodies that "the two countries" at
+// token at of sentence k may stand for: states in subject position, but
+// not the subject of the pair's own clause ("France stepped in between the
+// two").
+func pairStates(bodies []seenPerson, toks []token, k, at int) []seenPerson {
+	first := len(bodies)
+	for first > 0 && bodies[first-1].sent >= k-3 {
+		first-- // lastTwo looks no further back
+	}
+	var out []seenPerson
+	for _, b := range bodies[first:] {
+		if b.typ != Country || !b.subj && !b.acts {
+			continue
+		}
+		if b.sent == k && !punctBetween(toks, b.end, at) {
+			continue
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// punctBetween reports whether a comma or other mark stands in
+// toks[a:b].
+func punctBetween(toks []token, a, b int) bool {
+	for j := max(a, 0); j < b && j < len(toks); j++ {
+		if toks[j].kind == tPunct {
+			return true
+		}
+	}
+	return false
 }
 
 // itAntecedent returns the state, organization or group that "it" in

@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 //go:embed data/*.tsv data/*.txt data/countries.jsonl
@@ -54,6 +55,8 @@ const (
 	fStop
 	fClause // a word that may open or close a clause
 	fBloc   // an adjective naming a bloc ("Western")
+	fGrief  // a grievance word ("ignored", "provocations")
+	fHead   // an office a portfolio word precedes ("minister")
 )
 
 // clauseWords are the words the clause splitter looks at.
@@ -203,8 +206,14 @@ type lexicon struct {
 	// person's name: "word" for function and calendar words, "org" for the
 	// heads of organisation names.
 	nameStop map[string]string
-	// flags maps words to the lexicons they start entries of.
-	flags map[string]uint32
+	// flags maps words to the lexicons they start entries of; byteFlags
+	// holds the flags of one-byte words (punctuation, "a"), the most
+	// frequent tokens, without a map look-up.
+	flags     map[string]uint32
+	byteFlags [utf8.RuneSelf]uint32
+	// maybe is a Bloom-like filter of the words in flags: most words of a
+	// text start no entry, and the filter rules them out without hashing.
+	maybe [1 << 16 / 64]uint64
 	// types maps canonical gazetteer names to their actor type.
 	types      map[string]string
 	topics     *phraseTable[string]
@@ -234,7 +243,7 @@ func loadLexicon() *lexicon {
 		nameStop:   map[string]string{},
 		types:      map[string]string{},
 		topics:     newPhraseTable[string](fTopic),
-		needs:      map[string]map[string]bool{"weapons": {}, "troops": {}, "targets": {}, "retaliation": {}},
+		needs:      map[string]map[string]bool{"weapons": {}, "troops": {}, "targets": {}, "retaliation": {}, "directive": {}},
 		grievances: map[string]grievance{},
 	}
 	for _, l := range lines("abbrev.txt") {
@@ -358,7 +367,7 @@ func (lx *lexicon) buildFlags() {
 	for w := range lx.titles.first {
 		set(w, fTitle|fStarter)
 	}
-	for _, w := range []string{"the", "he", "she", "they", "it"} {
+	for _, w := range []string{"the", "he", "she", "they", "it", "his", "her"} {
 		set(w, fStarter)
 	}
 	for w := range lx.agents.first {
@@ -394,6 +403,19 @@ func (lx *lexicon) buildFlags() {
 	for w := range lx.blocAdj {
 		set(w, fBloc)
 	}
+	for w := range lx.grievances {
+		set(w, fGrief)
+	}
+	for w := range portfolioHeads {
+		set(w, fHead)
+	}
+	for c := range lx.byteFlags {
+		lx.byteFlags[c] = lx.flags[string(rune(c))] | fLooked
+	}
+	for w := range lx.flags {
+		k := filterKey(w)
+		lx.maybe[k/64] |= 1 << (k % 64)
+	}
 }
 
 // stopKind returns the nameStop kind of a token ("word", "org" or "").
@@ -415,8 +437,27 @@ func (lx *lexicon) bloc(t token) string {
 // flag sets the lexicon flags of every token.
 func (lx *lexicon) flag(toks []token) {
 	for i := range toks {
-		toks[i].flags = lx.flags[toks[i].lower] | fLooked
+		w := toks[i].lower
+		switch k := filterKey(w); {
+		case len(w) == 1 && w[0] < utf8.RuneSelf:
+			toks[i].flags = lx.byteFlags[w[0]]
+		case lx.maybe[k/64]&(1<<(k%64)) == 0:
+			toks[i].flags = fLooked // in no lexicon
+		default:
+			toks[i].flags = lx.flags[w] | fLooked
+		}
 	}
+}
+
+// filterKey is the position of a word in the lexicon's filter, from its
+// length and first, second and last bytes.
+func filterKey(w string) uint32 {
+	if w == "" {
+		return 0
+	}
+	n := uint32(len(w))
+	k := n*0x9E37 ^ uint32(w[0])<<8 ^ uint32(w[n-1])*0x45D9 ^ uint32(w[n/2])*0x3B
+	return (k ^ k>>16) & (1<<16 - 1)
 }
 
 // addVerb adds a verb form; a form already listed gets vi as its last

@@ -11,18 +11,19 @@ import (
 type mKind uint8
 
 const (
-	mkGaz     mKind = iota // gazetteer name: country, organisation, place, bloc
-	mkSeat                 // capital or seat of government standing for a state
-	mkAgent                // demonym or name with an agent noun: "Russian troops"
-	mkGroup                // armed group named by a state: "Russian-backed separatists"
-	mkPerson               // a person's full name, maybe with a title
-	mkSurname              // one capitalised word, a person if the article names one
-	mkTitle                // a title without a name: "the French president"
-	mkPronoun              // he, she
-	mkPair                 // they, the two leaders
-	mkHandle               // @handle
-	mkIt                   // it, standing for a state or organization
-	mkUnknown              // a name the article does not explain, kept only to block pronouns
+	mkGaz      mKind = iota // gazetteer name: country, organisation, place, bloc
+	mkSeat                  // capital or seat of government standing for a state
+	mkAgent                 // demonym or name with an agent noun: "Russian troops"
+	mkGroup                 // armed group named by a state: "Russian-backed separatists"
+	mkPerson                // a person's full name, maybe with a title
+	mkSurname               // one capitalised word, a person if the article names one
+	mkTitle                 // a title without a name: "the French president"
+	mkPronoun               // he, she
+	mkPair                  // they, the two leaders
+	mkHandle                // @handle
+	mkIt                    // it, standing for a state or organization
+	mkUnknown               // a name the article does not explain, kept only to block pronouns
+	mkOwnState              // "his country": the state of the person "his" stands for
 )
 
 // mention is one actor mention in a sentence's tokens.
@@ -61,18 +62,27 @@ type mentionFinder struct{ lx *lexicon }
 // overlapping. In title-case text, capitalised words are not taken for
 // names unless the article names such a person elsewhere.
 func (mf mentionFinder) find(s sentence, toks []token) []mention {
-	var ms []mention
+	// Mentions gather on the stack and are copied once, at their number.
+	var buf [8]mention
+	found := buf[:0]
 	titles := mf.hasTitle(toks)
 	for i := 0; i < len(toks); {
+		if !mayStartMention(toks, i) {
+			i++
+			continue
+		}
 		if m, ok := mf.at(s, toks, i, titles); ok {
 			m.text = s.text[toks[m.start].start:toks[m.end-1].end]
-			ms = append(ms, m)
+			found = append(found, m)
 			i = m.end
 			continue
 		}
 		i++
 	}
-	ms = mf.distribute(s, toks, ms)
+	if len(found) == 0 {
+		return nil
+	}
+	ms := mf.distribute(s, toks, append([]mention(nil), found...))
 	mf.pairTitles(toks, ms)
 	mf.placeTitles(toks, ms)
 	return ms
@@ -164,29 +174,43 @@ func (mf mentionFinder) pairTitles(toks []token, ms []mention) {
 	}
 }
 
-// at tries every mention pattern at token i, most specific first.
+// mayStartMention reports whether a mention can start at token i: a
+// capitalised word, a word that starts a name, title or pronoun, an
+// @handle, or a word before an armed-group noun ("pro-Russia militants").
+// Most words are none of these.
+func mayStartMention(toks []token, i int) bool {
+	t := toks[i]
+	return t.kind != tPunct && (t.capital || !skip(t, fStarter) || t.text[0] == '@' || i+1 < len(toks) && !skip(toks[i+1], fArmed))
+}
+
+// at tries every mention pattern at token i, most specific first; the
+// caller checks mayStartMention first.
 func (mf mentionFinder) at(s sentence, toks []token, i int, titles bool) (mention, bool) {
 	t := toks[i]
-	if t.kind == tPunct || !t.capital && skip(t, fStarter) && !strings.HasPrefix(t.lower, "@") &&
-		(i+1 == len(toks) || skip(toks[i+1], fArmed)) {
-		return mention{}, false
-	}
-	if titles {
+	// Each pattern is tried only where its first words can stand: the
+	// token flags rule most out without a call.
+	if titles && (t.capital || t.is("the") || !skip(t, fTitle)) {
 		if m, ok := mf.titled(s, toks, i); ok {
 			return m, true
 		}
 	}
-	if m, ok := mf.small(toks, i); ok {
-		return m, true
-	}
-	if m, ok := mf.group(toks, i); ok {
-		return m, true
-	}
-	if m, ok := mf.named(toks, i); ok {
-		if m = mf.withAgent(toks, m); m.kind == mkAgent || !mf.isDemonymPhrase(toks, i) && !mf.inLongerName(toks, m.end) {
+	if !skip(t, fStarter) || t.text[0] == '@' {
+		if m, ok := mf.small(toks, i); ok {
 			return m, true
 		}
-		return mention{}, false // a name of something else, not a person
+	}
+	if i+1 < len(toks) && !skip(toks[i+1], fArmed) {
+		if m, ok := mf.group(toks, i); ok {
+			return m, true
+		}
+	}
+	if !skip(t, fGaz) {
+		if m, ok := mf.named(toks, i); ok {
+			if m = mf.withAgent(toks, m); m.kind == mkAgent || !mf.isDemonymPhrase(toks, i) && !mf.inLongerName(toks, m.end) {
+				return m, true
+			}
+			return mention{}, false // a name of something else, not a person
+		}
 	}
 	if d := mf.demonym(t); d != "" {
 		if i+1 < len(toks) && toks[i+1].is("capital") {
@@ -212,6 +236,11 @@ func (mf mentionFinder) at(s sentence, toks []token, i int, titles bool) (mentio
 	}
 	if name, _ := mf.modifierAt(t); name != "" {
 		return mention{}, false // a demonym alone names nobody
+	}
+	if mf.isPeople(t) {
+		// "Americans", "Ukrainians": the people of a state, an actor of
+		// their own named as written.
+		return mention{start: i, end: i + 1, kind: mkGaz, name: t.text, typ: Group, conf: 0.7}, true
 	}
 	if t.capital && t.kind == tWord {
 		return mf.person(s, toks, i)
@@ -244,6 +273,11 @@ func (mf mentionFinder) small(toks []token, i int) (mention, bool) {
 		// "it" as a subject of an action; "it is likely" and the like are
 		// left out.
 		return mention{start: i, end: i + 1, kind: mkIt}, true
+	case t.is("his", "her") && i+1 < len(toks) && toks[i+1].is("country", "nation"):
+		return mention{start: i, end: i + 2, kind: mkOwnState, typ: Country}, true
+	case t.is("the") && i+1 < len(toks) && toks[i+1].is("two") && stateNounAt(toks, i+2) > 0:
+		// "the two countries", "the two permanent members": two states
+		return mention{start: i, end: stateNounAt(toks, i+2) + 1, kind: mkPair, typ: Country}, true
 	case t.is("the") && i+2 < len(toks) && toks[i+1].is("two") && toks[i+2].is("leaders", "presidents", "men", "sides"):
 		return mention{start: i, end: i + 3, kind: mkPair, typ: Person}, true
 	case t.is("the") && i+1 < len(toks) && toks[i+1].is("leaders"):
@@ -252,6 +286,21 @@ func (mf mentionFinder) small(toks []token, i int) (mention, bool) {
 		return mention{start: i, end: i + 2, kind: mkPair, typ: Person}, true
 	}
 	return mention{}, false
+}
+
+// stateNounAt returns the position of a noun for states within two words
+// from i ("nuclear-armed neighbours", "permanent members"), or 0.
+func stateNounAt(toks []token, i int) int {
+	for j := i; j < len(toks) && j < i+3; j++ {
+		t := toks[j]
+		if t.is("countries", "nations", "states", "neighbors", "neighbours", "rivals", "powers", "members", "governments") {
+			return j
+		}
+		if t.kind != tWord || t.capital || t.flags&(fVerb|fReport) != 0 {
+			return 0
+		}
+	}
+	return 0
 }
 
 // named matches a gazetteer name at i. Gazetteer names must be capitalised
@@ -345,6 +394,12 @@ func (mf mentionFinder) demonym(t token) string {
 		return ""
 	}
 	return mf.lx.demonyms[t.lower]
+}
+
+// isPeople reports whether t is the plural of a demonym ("Israelis").
+func (mf mentionFinder) isPeople(t token) bool {
+	n := len(t.lower)
+	return t.capital && n > 4 && t.lower[n-1] == 's' && mf.lx.demonyms[t.lower[:n-1]] != ""
 }
 
 // stateOf returns the country a word names as a name or demonym
@@ -473,7 +528,7 @@ func (mf mentionFinder) nameLen(toks []token, i int) int {
 				break
 			}
 		}
-		if mf.lx.demonyms[t.lower] != "" {
+		if !skip(t, fDemonym) && mf.lx.demonyms[t.lower] != "" {
 			break
 		}
 		n = j - i + 1

@@ -20,14 +20,21 @@ type modalizer struct{ lx *lexicon }
 // infinitive "to" before it, and the clauses around it.
 func (md modalizer) modality(toks []token, cl clauses, c, from, t int, rel string) string {
 	m := strongest(md.cues(toks, cl, c, from, t), md.frameCues(toks, cl, c, adjunctStart(toks, cl, c, t), from))
+	aim := infinitive(toks, t)
+	if aim && rel == "supports" && m == Hypothetical {
+		// Aiming at a goal is support for it: "in order to secure a
+		// ceasefire"; a refusal stays negated.
+		m = Asserted
+	}
 	if m == Hypothetical && reportedFuture(toks, cl, c, from, t) && rel != "attacked" && rel != "invaded" {
 		// "Putin said the two would speak again": future in the past;
 		// a reported attack stays a possibility.
 		m = Planned
 	}
-	if t > 0 && toks[t-1].is("to") && modRank[m] < modRank[Planned] {
+	if aim && modRank[m] < modRank[Planned] && rel != "supports" {
 		// An infinitive states an aim, not an event: "sought to meet";
 		// the aim of a journey is planned: "his visit to Moscow to meet".
+		// Aiming at a goal is support for it: "to secure a ceasefire".
 		m = Hypothetical
 		if md.afterJourney(toks, t-1) {
 			m = Planned
@@ -37,6 +44,24 @@ func (md modalizer) modality(toks []token, cl clauses, c, from, t int, rel strin
 		m = strongest(m, Hypothetical)
 	}
 	return strongest(m, md.clauseModality(cl, c))
+}
+
+// infinitive reports whether the verb at t is an infinitive of aim: it
+// follows "to", maybe across a quotation mark (to “obtain a commitment”),
+// but not after a verb of aspect, which states the event ("continued to
+// arrive", "began to withdraw").
+func infinitive(toks []token, t int) bool {
+	j := t - 1
+	for j >= 0 && toks[j].is("\"", "'") {
+		j--
+	}
+	return j >= 0 && toks[j].is("to") && (j == 0 || !aspectual[toks[j-1].lower])
+}
+
+// aspectual are verbs of aspect: the event after them takes place.
+var aspectual = map[string]bool{
+	"continued": true, "continues": true, "continue": true, "began": true, "begun": true, "begins": true,
+	"started": true, "starts": true, "kept": true, "resumed": true,
 }
 
 // cues scans toks[from:to] in clause c for modality cues.

@@ -41,20 +41,24 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 	agents, pronoun := rf.nounAgent(sc, i)
 	explicit := len(agents) > 0
 	if pronoun {
-		// "X affirmed their support for Y": the owner is the subject.
+		// "X affirmed their support for Y": the owner is the subject, or
+		// the speaker in reported speech ("X said his priority is …").
 		agents, _ = rf.subject(sc, i, c)
+		if len(agents) == 0 {
+			agents = sc.speakers[c]
+		}
 	}
 	if len(agents) == 0 {
-		agents = rf.nounByAgent(sc, i+n)
+		agents = rf.nounByAgent(sc, i+n, ni.preps)
 		explicit = len(agents) > 0
 	}
 	support, at := rf.supportVerb(toks, i)
 	subjEnd := -1
 	if len(agents) == 0 && support != "" {
-		agents, subjEnd = rf.subject(sc, i, c)
+		agents, subjEnd = rf.subject(sc, at, sc.cl.of[at]) // the support verb's subject
 	}
 	def := ni.def
-	if support == "realize" {
+	if support == "realize" || rf.begun(toks, i) {
 		def = "context"
 	}
 	mod := rf.md.nominalModality(toks, sc.cl, c, i, def, explicit)
@@ -79,6 +83,14 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 	if topicOK[ni.rel] {
 		if t := rf.topicAfter(sc, i+n, c); len(t) > 0 {
 			objs = t
+		}
+	}
+	if len(objs) == 0 && IsSymmetric(ni.rel) && support == "light" && toks[at].is("in", "during") {
+		if s, o, v, end := rf.adjunctPartners(sc, at); len(s) > 0 {
+			// "told Putin in a phone call": the call is as real as the
+			// telling.
+			agents, objs = s, o
+			mod = rf.md.modality(toks, sc.cl, sc.cl.of[v], end, v, ni.rel)
 		}
 	}
 	if len(objs) == 0 && IsSymmetric(ni.rel) && len(agents) > 1 && (pronoun || support != "") {
@@ -136,14 +148,51 @@ func (rf relFinder) supportVerb(toks []token, i int) (string, int) {
 	return "", -1
 }
 
+// adjunctPartners returns who took part in an event noun that is an
+// adjunct of a verb ("told Putin in a phone call", "pressed Xi during
+// talks"): the verb's subject, and its object, the mention right before
+// the adjunct's preposition at. It also returns the verb's position and
+// where its subject ends.
+func (rf relFinder) adjunctPartners(sc *sentCtx, at int) (subj, obj []arg, verb, subjEnd int) {
+	toks := sc.ds.toks
+	if at == 0 || sc.mAt[at-1] < 0 {
+		return nil, nil, -1, -1
+	}
+	mi := sc.mAt[at-1]
+	v := sc.ds.ms[mi].start - 1
+	for v >= 0 && isDeterminer(toks[v]) {
+		v--
+	}
+	if v < 0 || toks[v].capital || toks[v].flags&(fVerb|fReport) == 0 {
+		return nil, nil, -1, -1
+	}
+	subj, subjEnd = rf.subject(sc, v, sc.cl.of[v])
+	return subj, rf.args(sc, mi), v, subjEnd
+}
+
+// begun reports whether the event noun at i is said to have begun: "the
+// beginning of a Russian invasion", "the outbreak of fighting".
+func (rf relFinder) begun(toks []token, i int) bool {
+	for j := i - 1; j >= 1 && j >= i-4; j-- {
+		if toks[j].is("of") {
+			return toks[j-1].is("beginning", "start", "outbreak", "onset")
+		}
+		if t := toks[j]; t.kind != tWord || t.capital && rf.mf.demonym(t) == "" {
+			return false
+		}
+	}
+	return false
+}
+
 // nounByAgent returns the agent of an event noun in a "by" phrase right
 // after it or after its object: "deployments by Russia", "the pumping of
-// Ukraine with weapons by NATO countries".
-func (rf relFinder) nounByAgent(sc *sentCtx, from int) []arg {
+// Ukraine with weapons by NATO countries"; or in a "from" phrase when
+// "from" introduces no object of the noun ("military aid from the West").
+func (rf relFinder) nounByAgent(sc *sentCtx, from int, preps []string) []arg {
 	toks := sc.ds.toks
 	for k := from; k < len(toks) && k < from+12; k++ {
 		t := toks[k]
-		if t.is("by") {
+		if t.is("by") || t.is("from") && !contains(preps, "from") {
 			return rf.agentAfter(sc, k)
 		}
 		if t.kind == tPunct && !t.is("\"", "'") || t.flags&(fVerb|fReport) != 0 ||
@@ -200,6 +249,9 @@ func (rf relFinder) nounAgent(sc *sentCtx, i int) ([]arg, bool) {
 		}
 		if t.is("his", "her", "their", "its") {
 			return nil, true
+		}
+		if rf.lx.needs["weapons"][t.lower] || rf.lx.needs["troops"][t.lower] {
+			continue // a compound: "Western arms deliveries"
 		}
 		if d, typ := rf.mf.modifierAt(t); d != "" {
 			if _, n := rf.lx.titles.match(toks, j+1); n > 0 {

@@ -135,7 +135,7 @@ func (x *RuleExtractor) quoteSpeaker(ds docSentence, q int) *mention {
 // in tokens [from, to) of a sentence.
 func addSpeakerMentions(ds docSentence, from, to int, sp *mention) []mention {
 	ms := ds.ms
-	taken := mentionIndex(ds)
+	taken := mentionIndex(nil, ds)
 	added := false
 	for i := from; i < to; i++ {
 		if taken[i] < 0 && ds.toks[i].is("we", "i") && ds.toks[i].text != "i" {

@@ -23,14 +23,47 @@ type sentence struct {
 func splitSentences(c cleaned, abbrevs map[string]bool) []sentence {
 	var out []sentence
 	for _, b := range c.blocks {
+		if strings.TrimSpace(b) == "" {
+			continue
+		}
 		if !endsSentence(b) && !strings.ContainsAny(b, ".!?") {
-			out = append(out, sentence{text: b, headline: true, titleCase: isTitleLike(b)})
+			out = appendBounded(out, sentence{text: b, headline: true, titleCase: isTitleLike(b)})
 			continue
 		}
 		for _, s := range splitBlock(b, abbrevs) {
 			ends := endsSentence(s)
-			out = append(out, sentence{text: s, headline: !ends && s == b, titleCase: !ends && isTitleLike(s) || isAllCaps(s)})
+			out = appendBounded(out, sentence{text: s, headline: !ends && s == b, titleCase: !ends && isTitleLike(s) || isAllCaps(s)})
 		}
+	}
+	return out
+}
+
+// maxSentence bounds the length of a sentence in bytes. Real sentences are
+// far shorter; longer runs (tables, lists, hostile input) are cut at spaces
+// into pieces of at most this size, so that the stages that look at a whole
+// sentence stay linear in the article.
+const maxSentence = 2000
+
+// appendBounded appends s to out, cut into pieces of at most maxSentence
+// bytes.
+func appendBounded(out []sentence, s sentence) []sentence {
+	for len(s.text) > maxSentence {
+		cut := strings.LastIndexByte(s.text[:maxSentence], ' ')
+		if cut < maxSentence/2 {
+			// No space: cut at a rune boundary, or anywhere in bytes that
+			// are no UTF-8.
+			cut = maxSentence
+			for cut > maxSentence-utf8.UTFMax && !utf8.RuneStart(s.text[cut]) {
+				cut--
+			}
+		}
+		if piece := strings.TrimSpace(s.text[:cut]); piece != "" {
+			out = append(out, sentence{text: piece, titleCase: s.titleCase})
+		}
+		s.text, s.headline = strings.TrimSpace(s.text[cut:]), false
+	}
+	if s.text != "" {
+		out = append(out, s)
 	}
 	return out
 }
@@ -102,9 +135,16 @@ func boundaryAfter(b string, end int) bool {
 	return unicode.IsUpper(n) || unicode.IsDigit(n) || strings.ContainsRune("\"'\u201c\u2018([", n)
 }
 
+// maxWordLen is the longest word periodEnds looks at: longer ones are no
+// abbreviation.
+const maxWordLen = 64
+
 // periodEnds reports whether the period ending s closes a sentence: not
 // after an abbreviation, an initial or a dotted code ("U.S.").
 func periodEnds(s string, abbrevs map[string]bool) bool {
+	// Only the last word matters; looking back a bounded way keeps long
+	// runs without spaces linear.
+	s = s[max(0, len(s)-maxWordLen):]
 	w := s[strings.LastIndexByte(s, ' ')+1:]
 	for len(w) > 0 && (w[0] == '"' || w[0] == '\'' || w[0] == '(' || w[0] >= utf8.RuneSelf) {
 		_, n := utf8.DecodeRuneInString(w)

@@ -2,7 +2,9 @@ package extract
 
 import (
 	"reflect"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestSplitSentences(t *testing.T) {
@@ -66,5 +68,28 @@ func BenchmarkSplitSentences(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		splitSentences(c, lx.abbrevs)
+	}
+}
+
+func TestSplitSentencesBoundsLength(t *testing.T) {
+	lx := testLexicon(t)
+	for _, block := range []string{
+		strings.Repeat("Ethiopia and Eritrea signed a deal ", 300),
+		strings.Repeat("\u00e9", 3000) + ".",
+	} {
+		ss := splitSentences(cleaned{blocks: []string{block}}, lx.abbrevs)
+		if len(ss) < 2 {
+			t.Fatalf("a %d-byte block was not cut", len(block))
+		}
+		total := 0
+		for _, s := range ss {
+			if len(s.text) > maxSentence || !utf8.ValidString(s.text) {
+				t.Errorf("piece of %d bytes, valid UTF-8 %v", len(s.text), utf8.ValidString(s.text))
+			}
+			total += len(strings.ReplaceAll(s.text, " ", ""))
+		}
+		if want := len(strings.ReplaceAll(block, " ", "")); total != want {
+			t.Errorf("pieces hold %d bytes of text, want %d", total, want)
+		}
 	}
 }

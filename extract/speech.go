@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // Reported-speech inferences of the relation stage: denials, claims of
 // hostile acts, grievances and conditional threats say something about the
 // speaker as well as about the reported event.
@@ -11,6 +13,7 @@ type grievance struct{ rel, frame string }
 // also when the event has no object ("Kyiv denied any plans to attack").
 func (rf relFinder) denials(sc *sentCtx) {
 	rf.objectlessDenials(sc)
+	rf.disavowals(sc)
 	for _, e := range append([]emitted(nil), sc.out...) {
 		if e.clause < 0 || e.topic == "" {
 			continue
@@ -24,6 +27,37 @@ func (rf relFinder) denials(sc *sentCtx) {
 			}
 		}
 	}
+}
+
+// disavowals adds "A denies <event>" when A is said to have no plan or
+// intention of a hostile act: "Moscow has no plans to attack", "it does
+// not plan to invade".
+func (rf relFinder) disavowals(sc *sentCtx) {
+	toks := sc.ds.toks
+	for i := 2; i < len(toks); i++ {
+		if skip(toks[i], fVerb|fNoun) || sc.mAt[i] >= 0 || !toks[i-1].is("to", "of") || !toks[i-2].is("plans", "plan", "planning", "intention", "intentions", "intend", "intends", "intending") || !negatedBefore(toks, i-2) {
+			continue
+		}
+		_, topic := rf.hostileAt(toks, i)
+		if topic == "" {
+			continue
+		}
+		subj, _ := rf.subject(sc, i, sc.cl.of[i])
+		for _, s := range subj {
+			rf.emit(sc, s, "denies", arg{name: topic, typ: Topic, text: toks[i].text, conf: 1}, Asserted, toks[i-2].text, -1, 0.7, "")
+		}
+	}
+}
+
+// negatedBefore reports whether a negation stands within three words
+// before token i: "no plans", "does not plan".
+func negatedBefore(toks []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-3; j-- {
+		if toks[j].is("no", "not", "n't", "never") {
+			return true
+		}
+	}
+	return false
 }
 
 // objectlessDenials adds "A denies <event>" for event verbs and nouns in a
@@ -63,6 +97,31 @@ func (rf relFinder) claims(sc *sentCtx) {
 	}
 }
 
+// obligations adds "A demanded B" when A's reported words say what B must
+// do: "Scholz and Biden agreed that Russia must take real steps".
+func (rf relFinder) obligations(sc *sentCtx) {
+	toks := sc.ds.toks
+	for mi, m := range sc.ds.ms {
+		k := sc.cl.of[m.start]
+		cl := sc.cl.list[k]
+		if cl.kind != ckReported || cl.report == "deny" || cl.report == "fear" || len(sc.speakers[k]) == 0 || isObject(toks, m) {
+			continue
+		}
+		j := m.end
+		for j < len(toks) && j < m.end+2 && (toks[j].is("also", "now", "still") || strings.HasSuffix(toks[j].lower, "ly")) {
+			j++
+		}
+		if j >= len(toks) || !toks[j].is("must") || sc.cl.of[j] != k {
+			continue
+		}
+		for _, sp := range sc.speakers[k] {
+			for _, b := range rf.args(sc, mi) {
+				rf.emit(sc, sp, "demanded", b, Asserted, toks[j].text, -1, 0.6, "")
+			}
+		}
+	}
+}
+
 // hostileSubjects returns who a clause says committed a hostile act.
 func (rf relFinder) hostileSubjects(sc *sentCtx, k int) []arg {
 	var out []arg
@@ -74,9 +133,29 @@ func (rf relFinder) hostileSubjects(sc *sentCtx, k int) []arg {
 	if len(out) > 0 || !rf.namesHostileAct(sc, k) {
 		return out
 	}
+	if agents := rf.hostileNounAgents(sc, k); len(agents) > 0 {
+		return agents // "the military support from the West"
+	}
 	for mi, m := range sc.ds.ms {
 		if sc.cl.of[m.start] == k && !isObject(sc.ds.toks, m) {
 			return rf.args(sc, mi)
+		}
+	}
+	return nil
+}
+
+// hostileNounAgents returns the agent named in a "by" or "from" phrase of
+// a hostile event noun in clause k.
+func (rf relFinder) hostileNounAgents(sc *sentCtx, k int) []arg {
+	toks := sc.ds.toks
+	for i := range toks {
+		if sc.cl.of[i] != k {
+			continue
+		}
+		if ni, n := rf.lx.nouns.match(toks, i); n > 0 && hostile[ni.rel] {
+			if agents := rf.nounByAgent(sc, i+n, ni.preps); len(agents) > 0 {
+				return agents
+			}
 		}
 	}
 	return nil
@@ -114,8 +193,11 @@ func (rf relFinder) hostileAt(toks []token, i int) (rel, topic string) {
 func (rf relFinder) grievances(sc *sentCtx) {
 	toks := sc.ds.toks
 	for i, t := range toks {
+		if skip(t, fGrief) || sc.mAt[i] >= 0 {
+			continue
+		}
 		g, ok := rf.lx.grievances[t.lower]
-		if !ok || sc.mAt[i] >= 0 {
+		if !ok {
 			continue
 		}
 		k := sc.cl.of[i]

@@ -42,7 +42,7 @@ func (mf mentionFinder) titleAt(toks []token, i int) (titleInfo, string, int) {
 	}
 	ti, n := mf.lx.titles.match(toks, i)
 	if n == 0 {
-		ti, n = portfolio(toks, i)
+		ti, n = mf.portfolio(toks, i)
 	}
 	if n == 0 {
 		return ti, "", 0
@@ -56,15 +56,21 @@ func (mf mentionFinder) titleAt(toks []token, i int) (titleInfo, string, int) {
 	return ti, "", n
 }
 
+// portfolioHeads are the offices a portfolio word can precede.
+var portfolioHeads = map[string]bool{
+	"minister": true, "ministers": true, "secretary": true, "adviser": true, "advisor": true, "aide": true,
+	"envoy": true, "spokesman": true, "spokeswoman": true, "spokesperson": true, "official": true, "chief": true,
+}
+
 // portfolio reads one or two portfolio words before an official's title
 // that the titles list does not name with them: "economy minister",
 // "foreign policy aide".
-func portfolio(toks []token, i int) (titleInfo, int) {
+func (mf mentionFinder) portfolio(toks []token, i int) (titleInfo, int) {
 	for n := 1; n <= 2 && i+n < len(toks); n++ {
-		if w := toks[i+n-1]; w.kind != tWord || w.flags&fGaz != 0 || w.is("and", "or", "of", "the", "a", "former", "new") {
+		if w := toks[i+n-1]; w.kind != tWord || mf.isName(toks, i+n-1) || w.is("and", "or", "of", "the", "a", "former", "new") {
 			return titleInfo{}, 0
 		}
-		if h := toks[i+n]; h.is("minister", "ministers", "secretary", "adviser", "advisor", "aide", "envoy", "spokesman", "spokeswoman", "spokesperson", "official", "chief") {
+		if h := toks[i+n]; !skip(h, fHead) && portfolioHeads[h.lower] {
 			words := make([]string, 0, n+1)
 			for _, t := range toks[i : i+n] {
 				words = append(words, t.lower)
@@ -74,6 +80,13 @@ func portfolio(toks []token, i int) (titleInfo, int) {
 		}
 	}
 	return titleInfo{}, 0
+}
+
+// isName reports whether a gazetteer name starts at i as written: "Foreign
+// Office", but not the "foreign" of "foreign policy aide".
+func (mf mentionFinder) isName(toks []token, i int) bool {
+	e, n := mf.lx.gaz.match(toks, i)
+	return n > 0 && (toks[i].capital || e.lower)
 }
 
 // titled recognises a person named with a title, or a title standing for a

@@ -147,15 +147,29 @@ func joinerOK(prev string, r, next rune) bool {
 	return true
 }
 
+// maxInitialRun bounds the length of a run of initials ("U.S.A."); longer
+// dotted runs are no abbreviation, and the bound keeps tokenizing linear.
+const maxInitialRun = 16
+
 // isInitialRun reports whether prev ends like "U" or "U.S": single letters
 // separated by periods.
 func isInitialRun(prev string) bool {
-	for i, part := range strings.Split(prev, ".") {
-		if utf8.RuneCountInString(part) != 1 && !(i == 0 && part == "") {
+	if len(prev) > maxInitialRun {
+		return false
+	}
+	// Every part between periods is one letter; the first may be empty.
+	part, first := 0, true
+	for _, r := range prev {
+		if r != '.' {
+			part++
+			continue
+		}
+		if part != 1 && !(first && part == 0) {
 			return false
 		}
+		part, first = 0, false
 	}
-	return true
+	return part == 1 || first && part == 0
 }
 
 // isInitial reports whether w is one upper-case letter ("J").
@@ -206,18 +220,25 @@ func appendTok(toks *[]token, s, low string, a, b int) {
 
 // asciiLower returns s lower-cased when s is pure ASCII, else "".
 func asciiLower(s string) string {
-	upper := false
+	upper := -1 // the first upper-case letter
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			return ""
 		}
-		upper = upper || c >= 'A' && c <= 'Z'
+		if upper < 0 && c >= 'A' && c <= 'Z' {
+			upper = i
+		}
 	}
-	if !upper {
+	if upper < 0 {
 		return s
 	}
-	return strings.ToLower(s)
+	b := make([]byte, len(s))
+	copy(b, s[:upper])
+	for i := upper; i < len(s); i++ {
+		b[i] = lowerByte(s[i])
+	}
+	return string(b)
 }
 
 // lowerOf returns the lower-case form of s[a:b], sliced from low (the

@@ -83,10 +83,11 @@ var skippable = map[string]bool{
 // sentence finds the relations of one sentence.
 func (rf relFinder) sentence(sc *sentCtx) {
 	rf.roles(sc)
+	rf.memberships(sc)
 	toks := sc.ds.toks
 	for i := 0; i < len(toks); i++ {
-		if sc.mAt[i] >= 0 {
-			continue
+		if sc.mAt[i] >= 0 || skip(toks[i], fNoun|fReport|fVerb) {
+			continue // no trigger starts here
 		}
 		if n := rf.nominal(sc, i); n > 0 {
 			i += n - 1
@@ -104,6 +105,7 @@ func (rf relFinder) sentence(sc *sentCtx) {
 	}
 	rf.denials(sc)
 	rf.claims(sc)
+	rf.obligations(sc)
 	rf.grievances(sc)
 	rf.threats(sc)
 	rf.visits(sc)
@@ -196,10 +198,11 @@ var troopMoves = map[string]bool{"deployed-to": true, "withdrew-from": true}
 func (rf relFinder) verbal(sc *sentCtx, i, n int, vi verbInfo) {
 	toks, c := sc.ds.toks, sc.cl.of[i]
 	subj, subjEnd := rf.subject(sc, i, c)
-	if troopMoves[vi.rel] && i > 0 && sc.mAt[i-1] >= 0 && sc.ds.ms[sc.mAt[i-1]].kind == mkAgent {
-		// "thousands of Russian troops massed near …": the troops right
-		// before the verb are its subject, even after "of".
-		subj, subjEnd = rf.args(sc, sc.mAt[i-1]), i
+	if mi := rf.troopsBefore(sc, i); troopMoves[vi.rel] && mi >= 0 {
+		// "thousands of Russian troops massed near …", "U.S. forces and
+		// equipment already stationed in Europe": the troops right before
+		// the verb are its subject, even after "of".
+		subj, subjEnd = rf.args(sc, mi), i
 	}
 	slots := vi.slots
 	if last := toks[i+n-1].lower; n > 1 && contains(slots, last) {
@@ -246,6 +249,10 @@ func (rf relFinder) verbal(sc *sentCtx, i, n int, vi verbInfo) {
 		}
 		return
 	}
+	if len(objs) == 0 && vi.rel == "spoke-with" && len(subj) == 1 && subj[0].typ == Person {
+		rf.spokeIn(sc, subj[0], i+n, mod, verb, c) // "Zelensky, who spoke in Munich"
+		return
+	}
 	if topicOK[vi.rel] {
 		objs = rf.withTopics(sc, objs, i+n, c, subjStart(sc, subj, subjEnd))
 	} else if len(objs) == 0 && ofObjectOK[vi.rel] {
@@ -260,13 +267,51 @@ func (rf relFinder) verbal(sc *sentCtx, i, n int, vi verbInfo) {
 	}
 	for _, s := range subj {
 		for _, o := range objs {
-			rf.emit(sc, s, rel, o, mod, verb, c, 0.9, vi.topic)
+			r := rel
+			if r == "armed" && o.typ == Place && vi.alt != nil && vi.alt.rel == "deployed-to" {
+				r = "deployed-to" // jets sent to a region are deployed there
+			}
+			rf.emit(sc, s, r, o, mod, verb, c, 0.9, vi.topic)
 			if vi.rel == "withdrew-from" {
 				// Troops withdrawn from a place are there now.
 				rf.emit(sc, s, "deployed-to", o, Asserted, verb, c, 0.6, "")
 			}
 		}
 	}
+}
+
+// spokeIn adds "A visited P" for a speaker A who spoke in a place P right
+// after the verb ending at from ("spoke in Munich on Saturday"): a city,
+// or a state A does not serve.
+func (rf relFinder) spokeIn(sc *sentCtx, a arg, from int, mod, verb string, c int) {
+	toks := sc.ds.toks
+	if from+1 >= len(toks) || !toks[from].is("in", "at") || sc.mAt[from+1] < 0 || !endsPhrase(toks, sc.ds.ms[sc.mAt[from+1]].end) {
+		return
+	}
+	loc := rf.args(sc, sc.mAt[from+1])[0]
+	if loc.typ == Place || loc.typ == Country && sc.home(a) != "" && sc.home(a) != loc.name {
+		rf.emit(sc, a, "visited", loc, mod, verb, c, 0.6, "")
+	}
+}
+
+// troopsBefore returns the troops mention that ends right before the verb
+// at i, past adverbs and other troops or equipment ("forces and equipment
+// already"), or -1.
+func (rf relFinder) troopsBefore(sc *sentCtx, i int) int {
+	troops := rf.lx.needs["troops"]
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		t := sc.ds.toks[j]
+		if mi := sc.mAt[j]; mi >= 0 {
+			if sc.ds.ms[mi].kind == mkAgent {
+				return mi
+			}
+			return -1
+		}
+		if !troops[t.lower] && !t.is("and", "already", "still", "now") && !strings.HasSuffix(t.lower, "ly") {
+			return -1
+		}
+	}
+	return -1
 }
 
 // troopMention reports whether the mention ending at token end names
@@ -428,6 +473,44 @@ var subjectTypes = map[string][]string{
 // typeOK reports whether typ is one of allowed, or allowed is empty.
 func typeOK(allowed []string, typ string) bool {
 	return len(allowed) == 0 || contains(allowed, typ)
+}
+
+// memberships emits member-of for an actor described as a member of an
+// organization: "France, a member of NATO", "the two permanent members of
+// the Security Council".
+func (rf relFinder) memberships(sc *sentCtx) {
+	toks, ms := sc.ds.toks, sc.ds.ms
+	for mi, m := range ms {
+		k := m.end
+		if !toks[m.end-1].is("member", "members") {
+			if k >= len(toks) || !toks[k].is(",") {
+				continue
+			}
+			for k++; k < len(toks) && k < m.end+5 && !toks[k].is("member", "members"); k++ {
+				if t := toks[k]; t.kind != tWord || t.capital || t.flags&(fVerb|fReport) != 0 {
+					break
+				}
+			}
+			if k >= len(toks) || !toks[k].is("member", "members") {
+				continue
+			}
+			k++
+		}
+		if k+1 >= len(toks) || !toks[k].is("of") {
+			continue
+		}
+		j := k + 1
+		if toks[j].is("the") && j+1 < len(toks) {
+			j++
+		}
+		if oi := sc.mAt[j]; oi >= 0 && ms[oi].typ == Organization && (m.typ == Country || m.typ == Person) {
+			// States and persons are members; "OPEC members of the GCC"
+			// are some of OPEC, not OPEC.
+			for _, a := range rf.args(sc, mi) {
+				rf.emit(sc, a, "member-of", rf.args(sc, oi)[0], Asserted, "member of", -1, 0.7, "")
+			}
+		}
+	}
 }
 
 // round2 rounds a confidence to two decimals.

@@ -314,3 +314,240 @@ func TestEventCoderSentences(t *testing.T) {
 		}
 	}
 }
+
+// TestGeneralRules covers the rules of English news writing added for
+// recall on unseen articles, each with sentences about other countries.
+func TestGeneralRules(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want, not  []string
+	}{
+		{
+			name: "a canceled meeting is negated and rejects the partner",
+			text: "Indian Prime Minister Narendra Modi canceled a meeting with Pakistani Prime Minister Shehbaz Sharif.",
+			want: []string{"Narendra Modi|met-with|Shehbaz Sharif|negated", "Narendra Modi|rejected|Shehbaz Sharif|asserted"},
+			not:  []string{"Narendra Modi|met-with|Shehbaz Sharif|asserted"},
+		},
+		{
+			name: "called off talks",
+			text: "Ethiopian Prime Minister Abiy Ahmed called off talks with Eritrean President Isaias Afwerki on Monday.",
+			want: []string{"Abiy Ahmed|spoke-with|Isaias Afwerki|negated", "Abiy Ahmed|rejected|Isaias Afwerki|asserted"},
+			not:  []string{"Abiy Ahmed|spoke-with|Isaias Afwerki|asserted"},
+		},
+		{
+			name: "talks without a breakthrough still happened",
+			text: "Iranian Foreign Minister Abbas Araqchi and U.S. envoy Steve Witkoff held talks in Oman without a breakthrough.",
+			want: []string{"Abbas Araqchi|spoke-with|Steve Witkoff|asserted"},
+		},
+		{
+			name: "sanctions on a sector of a state",
+			text: "The United States announced sanctions on five Venezuelan banks.",
+			want: []string{"United States|sanctioned|Venezuelan banks|asserted"},
+		},
+		{
+			name: "a meeting in a city is a visit to it",
+			text: "Sudanese army chief Abdel Fattah al-Burhan and RSF leader Mohamed Hamdan Dagalo met in Jeddah on Saturday.",
+			want: []string{"Abdel Fattah al-Burhan|met-with|Mohamed Hamdan Dagalo|asserted", "Abdel Fattah al-Burhan|visited|Jeddah|asserted", "Mohamed Hamdan Dagalo|visited|Jeddah|asserted"},
+		},
+		{
+			name: "talks in a capital are a visit hosted there",
+			text: "Armenian Prime Minister Nikol Pashinyan held talks in Moscow with Russian President Vladimir Putin.",
+			want: []string{"Nikol Pashinyan|visited|Russia|asserted", "Vladimir Putin|hosted|Nikol Pashinyan|asserted"},
+		},
+		{
+			name: "a phone call is no visit",
+			text: "Turkish President Recep Tayyip Erdogan spoke by phone with Israeli Prime Minister Benjamin Netanyahu in Ankara.",
+			not:  []string{"Benjamin Netanyahu|visited|Türkiye|asserted"},
+		},
+		{
+			name: "a call as the adjunct of telling",
+			text: "Chinese President Xi Jinping told Taiwanese leader Lai Ching-te in a telephone call that Beijing would not back down.",
+			want: []string{"Xi Jinping|spoke-with|Lai Ching-te|asserted"},
+		},
+		{
+			name: "a title only one state uses",
+			text: "Secretary of State Marco Rubio met Venezuelan opposition leader Maria Corina Machado.",
+			want: []string{"Marco Rubio|official-of|United States|asserted"},
+		},
+		{
+			name: "troops already stationed",
+			text: "Washington said U.S. forces and equipment already stationed in Japan would stay.",
+			want: []string{"United States|deployed-to|Japan|asserted"},
+		},
+		{
+			name: "aiming at a goal supports it",
+			text: "Qatar and Egypt are working towards a ceasefire in Gaza.",
+			want: []string{"Qatar|supports|ceasefire|asserted", "Egypt|supports|ceasefire|asserted"},
+		},
+		{
+			name: "a speaker's priority",
+			text: "Egyptian President Abdel Fattah al-Sisi said his priority is a ceasefire and de-escalation.",
+			want: []string{"Abdel Fattah al-Sisi|supports|ceasefire|asserted", "Abdel Fattah al-Sisi|supports|de-escalation|asserted"},
+		},
+		{
+			name: "arms deliveries by a bloc",
+			text: "Iranian Foreign Minister Abbas Araqchi complained about Western arms deliveries to Israel.",
+			want: []string{"West|armed|Israel|asserted", "Abbas Araqchi|accused|West|asserted"},
+		},
+		{
+			name: "military aid from a state in a claim",
+			text: "Sudanese army chief Abdel Fattah al-Burhan claims the rebels' strength comes from the military support from the United Arab Emirates.",
+			want: []string{"Abdel Fattah al-Burhan|accused|United Arab Emirates|asserted"},
+		},
+		{
+			name: "membership in apposition",
+			text: "Türkiye, a member of NATO, bought Russian missiles.",
+			want: []string{"Türkiye|member-of|NATO|asserted"},
+		},
+		{
+			name: "the two countries are the states named as subjects",
+			text: "While India accuses Pakistan of harbouring militants, China has urged calm between the two nuclear-armed neighbours, both members of the United Nations.",
+			not:  []string{"China|member-of|United Nations|asserted"},
+		},
+		{
+			name: "the two permanent members",
+			text: "While the United States alleges that Russia is preparing an attack, France stepped in to ease tension between the two permanent members of the United Nations Security Council.",
+			want: []string{"United States|member-of|United Nations Security Council|asserted", "Russia|member-of|United Nations Security Council|asserted"},
+			not:  []string{"France|member-of|United Nations Security Council|asserted"},
+		},
+		{
+			name: "a bare surname acting in the article",
+			text: "Venezuela said it would hold talks. The plan moved ahead despite Maduro declaring he is convinced that Colombia has decided to attack.",
+			want: []string{"Maduro|accused|Colombia|asserted"},
+		},
+		{
+			name: "a single name that is another word of a known name",
+			text: "Venezuelan President Nicolás Maduro met Brazilian President Luiz Inácio Lula da Silva. Lula urged Maduro to hold elections. Ethiopian Prime Minister Abiy Ahmed said Abiy praised Kenya.",
+			want: []string{"Luiz Inácio Lula da Silva|urged|Nicolás Maduro|asserted", "Abiy Ahmed|praised|Kenya|asserted"},
+		},
+		{
+			name: "talks at a seat of government are a visit",
+			text: "Chinese President Xi Jinping met Russian President Vladimir Putin. Xi and Putin talked for several hours in the Kremlin.",
+			want: []string{"Xi Jinping|visited|Russia|asserted", "Vladimir Putin|hosted|Xi Jinping|asserted"},
+		},
+		{
+			name: "talks by video are no visit",
+			text: "Chinese President Xi Jinping and Russian President Vladimir Putin talked by video link in the Kremlin.",
+			not:  []string{"Xi Jinping|visited|Russia|asserted"},
+		},
+		{
+			name: "a partner added later in the clause",
+			text: "French President Emmanuel Macron spoke with Egyptian President Abdel Fattah al-Sisi for about an hour on Sunday and later with Jordan's King Abdullah.",
+			want: []string{"Emmanuel Macron|spoke-with|Abdullah|asserted"},
+		},
+		{
+			name: "what a state must do is a demand",
+			text: "Saudi Foreign Minister Faisal bin Farhan said Israel must withdraw from Gaza.",
+			want: []string{"Faisal bin Farhan|demanded|Israel|asserted"},
+		},
+		{
+			name: "troops that continued to arrive did arrive",
+			text: "Israeli troops continued to arrive in southern Lebanon this week.",
+			want: []string{"Israel|deployed-to|Lebanon|asserted"},
+		},
+		{
+			name: "a prepositional phrase between verb and destination",
+			text: "The Pentagon said 2,000 troops would be sent from the United States to Poland.",
+			want: []string{"United States|deployed-to|Poland|planned"},
+		},
+		{
+			name: "jets sent to a region are deployed",
+			text: "NATO members have sent warships and fighter jets to the Baltic states.",
+			want: []string{"NATO|deployed-to|Baltic states|asserted"},
+		},
+		{
+			name: "no plan of a hostile act is a denial",
+			text: "China insists it does not plan to invade Taiwan.",
+			want: []string{"China|denies|invasion|asserted", "China|invaded|Taiwan|negated"},
+			not:  []string{"China|invaded|Taiwan|asserted"},
+		},
+		{
+			name: "showing support in a relative clause",
+			text: "Indian Foreign Minister Subrahmanyam Jaishankar, who visited Colombo on Monday to show support for Sri Lankan President Anura Kumara Dissanayake, left.",
+			want: []string{"Subrahmanyam Jaishankar|supports|Anura Kumara Dissanayake|asserted"},
+			not:  []string{"Sri Lanka|supports|Anura Kumara Dissanayake|asserted"},
+		},
+		{
+			name: "the people of a state and a directive",
+			text: "Israeli Prime Minister Benjamin Netanyahu told Israelis to stay in shelters.",
+			want: []string{"Benjamin Netanyahu|urged|Israelis|asserted"},
+		},
+		{
+			name: "telling someone something is no directive",
+			text: "U.S. President Joe Biden told Russian President Vladimir Putin that the United States would respond.",
+			not:  []string{"Joe Biden|urged|Vladimir Putin|asserted"},
+		},
+		{
+			name: "a portfolio word that also starts a name",
+			text: "Kremlin foreign policy aide Yuri Ushakov said so.",
+			want: []string{"Yuri Ushakov|official-of|Russia|asserted"},
+		},
+		{
+			name: "steps that would follow a condition are a threat",
+			text: "Indian Prime Minister Narendra Modi said harsher steps would follow if Pakistan attacks.",
+			want: []string{"Narendra Modi|threatened|Pakistan|asserted"},
+		},
+		{
+			name: "his country is the state he serves",
+			text: "Ukrainian President Volodymyr Zelensky urged his country to stay calm.",
+			want: []string{"Volodymyr Zelensky|urged|Ukraine|asserted"},
+		},
+		{
+			name: "the beginning of an invasion",
+			text: "Taiwanese President Lai Ching-te called the blockade the beginning of a Chinese invasion of Taiwan.",
+			want: []string{"China|invaded|Taiwan|asserted"},
+		},
+		{
+			name: "speaking in a city is being there",
+			text: "Ukrainian President Volodymyr Zelensky, who spoke in Munich on Saturday, urged the West to act.",
+			want: []string{"Volodymyr Zelensky|visited|Munich|asserted"},
+		},
+		{
+			name: "speaking at home is no visit",
+			text: "Russian President Vladimir Putin spoke in Moscow on Monday.",
+			not:  []string{"Vladimir Putin|visited|Russia|asserted"},
+		},
+		{
+			name: "a state and its allies",
+			text: "The United States and its Western allies warned that Iran would attack Israel at any time.",
+			want: []string{"United States|warned|Iran|asserted", "West|warned|Iran|asserted", "Iran|attacked|Israel|hypothetical"},
+			not:  []string{"Iran|attacked|Israel|asserted"},
+		},
+		{
+			name: "stressing the need for a state to act",
+			text: "Chinese President Xi Jinping emphasised the need for the United States and Japan to respect the one-China principle.",
+			want: []string{"Xi Jinping|urged|United States|asserted", "Xi Jinping|urged|Japan|asserted"},
+		},
+		{
+			name: "no person is invaded or deployed to",
+			text: "Armenian Prime Minister Nikol Pashinyan said Azerbaijan invaded Pashinyan.",
+			not:  []string{"Azerbaijan|invaded|Nikol Pashinyan|asserted"},
+		},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tripleSet(t, tc.text)
+			for _, w := range tc.want {
+				if w = normalizeKey(w); !got[w] {
+					t.Errorf("missing %s; got\n  %s", w, sortedKeys(got))
+				}
+			}
+			for _, n := range tc.not {
+				if got[normalizeKey(n)] {
+					t.Errorf("unexpected %s", n)
+				}
+			}
+		})
+	}
+}
+
+func TestActorAliasesAreNames(t *testing.T) {
+	r := New().Extract(Document{ID: "t", Text: "Israel said it would strike Iran. It struck Iran on Friday, Israel said."})
+	for _, a := range r.Actors {
+		for _, al := range a.Aliases {
+			if strings.EqualFold(al, "it") || strings.EqualFold(al, "he") || strings.EqualFold(al, "they") {
+				t.Errorf("%s has the pronoun %q as an alias", a.Name, al)
+			}
+		}
+	}
+}

@@ -9,32 +9,25 @@ import "strings"
 
 // countryOf returns the one state a person holds an office in, or "".
 func (sc *sentCtx) countryOf(person string) string {
-	orgs := sc.roles[person]
-	if len(orgs) == 0 {
-		return ""
-	}
-	for _, o := range orgs[1:] {
-		if o != orgs[0] {
-			return ""
-		}
-	}
-	return orgs[0]
+	return onlyOrg(sc.roles[person])
 }
 
-// location returns the state named as the place of the sentence's events:
-// a country, capital or seat heading a phrase after "in" or "at" ("meet in
-// the Kremlin"), not a modifier ("in the Ukraine crisis").
-func (rf relFinder) location(sc *sentCtx) string {
+// location returns the state or place named as the place of the
+// sentence's events: a country, capital, seat or city heading a phrase
+// after "in" or "at" ("meet in the Kremlin", "met in Geneva"), not a
+// modifier ("in the Ukraine crisis"). It also returns the clause the place
+// is named in, or -1.
+func (rf relFinder) location(sc *sentCtx) (arg, int) {
 	toks := sc.ds.toks
 	for _, m := range sc.ds.ms {
-		if m.typ != Country || m.kind == mkAgent {
+		if m.typ != Country && m.typ != Place || m.kind == mkAgent {
 			continue
 		}
 		if p := nearestPrep(toks, max(0, m.start-2), m.start); (p == "in" || p == "at") && endsPhrase(toks, m.end) && rf.placeOfEvent(sc, m.start) {
-			return m.name
+			return arg{name: m.name, typ: m.typ, text: m.text, conf: 1}, sc.cl.of[m.start]
 		}
 	}
-	return ""
+	return arg{}, -1
 }
 
 // placeOfEvent reports whether the place phrase before token i attaches to
@@ -69,7 +62,7 @@ func endsPhrase(toks []token, i int) bool {
 
 // visits adds the hosted and visited triples implied by meetings.
 func (rf relFinder) visits(sc *sentCtx) {
-	loc := rf.location(sc)
+	loc, locClause := rf.location(sc)
 	visited := map[string]string{} // person -> country visited in this sentence
 	for _, e := range sc.out {
 		if e.t.Relation == "visited" && e.t.ObjectType == Country {
@@ -81,8 +74,9 @@ func (rf relFinder) visits(sc *sentCtx) {
 		a := arg{name: t.Subject, typ: t.SubjectType, text: t.SubjectText, conf: 1}
 		b := arg{name: t.Object, typ: t.ObjectType, text: t.ObjectText, conf: 1}
 		switch {
-		case t.Relation == "met-with":
-			if loc != "" {
+		case t.Relation == "met-with" || t.Relation == "spoke-with" && inPerson(t.Verb) && !remote(sc.ds.toks):
+			// Talks are where their own clause places them.
+			if loc.name != "" && (t.Relation == "met-with" || locClause == e.clause) {
 				rf.meetingIn(sc, a, b, loc, e)
 				rf.meetingIn(sc, b, a, loc, e)
 			}
@@ -110,16 +104,39 @@ func (sc *sentCtx) home(a arg) string {
 	return ""
 }
 
-// meetingIn handles a meeting of guest and other in the state loc: a
-// guest from elsewhere (or of unknown origin meeting someone from loc)
-// visited loc, and was hosted by the other when the other is from loc.
-func (rf relFinder) meetingIn(sc *sentCtx, guest, other arg, loc string, e emitted) {
-	g := sc.home(guest)
-	if g == loc || g == "" && (guest.typ != Person || sc.home(other) != loc) {
+// inPerson reports whether talks named by verb are held face to face
+// where they take place: "held talks", "talked", not "spoke" (by phone).
+func inPerson(verb string) bool {
+	return strings.Contains(strings.ToLower(verb), "talk")
+}
+
+// remote reports whether a sentence speaks of a call or video link.
+func remote(toks []token) bool {
+	for _, t := range toks {
+		if t.is("phone", "telephone", "video", "videoconference", "call", "virtual", "virtually", "phoned") {
+			return true
+		}
+	}
+	return false
+}
+
+// meetingIn handles a meeting of guest and other in loc: a guest from
+// elsewhere (or of unknown origin meeting someone from loc) visited the
+// state loc, and was hosted by the other when the other is from loc; any
+// person meeting in a city or region visited it.
+func (rf relFinder) meetingIn(sc *sentCtx, guest, other arg, loc arg, e emitted) {
+	if loc.typ == Place {
+		if guest.typ == Person {
+			rf.emit(sc, guest, "visited", loc, e.t.Modality, e.t.Verb, e.clause, 0.6, "")
+		}
 		return
 	}
-	rf.emit(sc, guest, "visited", arg{name: loc, typ: Country, text: loc, conf: 1}, e.t.Modality, e.t.Verb, e.clause, 0.6, "")
-	if other.typ == Person && sc.home(other) == loc {
+	g := sc.home(guest)
+	if g == loc.name || g == "" && (guest.typ != Person || sc.home(other) != loc.name) {
+		return
+	}
+	rf.emit(sc, guest, "visited", loc, e.t.Modality, e.t.Verb, e.clause, 0.6, "")
+	if other.typ == Person && sc.home(other) == loc.name {
 		rf.emit(sc, other, "hosted", guest, e.t.Modality, e.t.Verb, e.clause, 0.6, "")
 	}
 }
