@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"syscall"
@@ -54,7 +55,16 @@ var commands = map[string]*command{}
 
 func register(c *command) { commands[c.name] = c }
 
+// gcPercent paces the garbage collector. A run's live heap (the graph) is
+// small next to the garbage it makes (text, tokens, sentences), so
+// collecting at 4× the live heap instead of 2× saves about a tenth of the
+// CPU for a few tens of MB. GOGC in the environment still wins.
+const gcPercent = 400
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	go exitOnSignal()
 	os.Exit(run(os.Args[1:], env{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr}))
 }
