@@ -21,6 +21,10 @@ type Options struct {
 	Workers int
 }
 
+// inFlightPerWorker bounds the documents read ahead of the one the consumer
+// waits for, per worker.
+const inFlightPerWorker = 32
+
 // errStopped tells the source that the consumer has stopped.
 var errStopped = errors.New("pipeline stopped")
 
@@ -37,15 +41,18 @@ type done struct {
 }
 
 // Run extracts every document of src with x and calls fn with each result,
-// in source order, from the calling goroutine. At most a few documents per
-// worker are in flight, so memory does not grow with the corpus. The first
+// in source order, from the calling goroutine. At most inFlightPerWorker
+// documents per worker are in flight, so memory does not grow with the
+// corpus. The first
 // error from src or fn stops the run and is returned.
 func Run(src Source, x extract.Extractor, opt Options, fn func(extract.Result) error) error {
 	workers := opt.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	window := make(chan struct{}, 4*workers) // documents in flight
+	// Documents in flight: enough that one long article does not hold the
+	// other workers idle while the results behind it wait for it.
+	window := make(chan struct{}, inFlightPerWorker*workers)
 	stop := make(chan struct{})
 	jobs := make(chan job, workers)
 	results := make(chan done, workers)
