@@ -76,8 +76,16 @@ func (rf relFinder) subject(sc *sentCtx, t, c int) ([]arg, int) {
 			m := ms[mi]
 			j = m.start
 			gerundSubject := m.end == t && strings.HasSuffix(toks[t].lower, "ing") // "despite Biden declaring"
+			if infinitive && planOwner(toks, m, t) {
+				// "Sweden's bid to join", "an EU plan to sanction": the
+				// plan's owner acts, though a possessive or an object.
+				return rf.coordinated(sc, mi), m.end
+			}
+			// The first mention after a reporting verb heads the reported
+			// clause ("said Tehran had no plans to strike"), no object.
+			verbObject := !reportedHead(toks, cl, c, m) && rf.objectOfVerb(toks, m)
 			if isObject(toks, m) && !rf.travels(toks, m, t) && !gerundSubject || coord >= 0 && !subjectPosition(toks, m.start) ||
-				infinitive && rf.objectOfVerb(toks, m) || sc.ds.s.headline && rf.objectOfVerb(toks, m) {
+				infinitive && verbObject || sc.ds.s.headline && verbObject {
 				continue
 			}
 			return rf.coordinated(sc, mi), m.end
@@ -86,8 +94,8 @@ func (rf relFinder) subject(sc *sentCtx, t, c int) ([]arg, int) {
 			coord = j
 		}
 	}
-	if coord >= 0 && len(sc.lastSubj) > 0 {
-		return sc.lastSubj, coord
+	if last := sc.inherited(c); coord >= 0 && len(last) > 0 {
+		return last, coord
 	}
 	cla := cl.list[c]
 	switch cla.kind {
@@ -127,6 +135,38 @@ func (rf relFinder) subject(sc *sentCtx, t, c int) ([]arg, int) {
 		}
 	}
 	return nil, -1
+}
+
+// planNouns name an actor's plan or attempt; the infinitive after them is
+// the owner's act: "Sweden's bid to join NATO".
+var planNouns = map[string]bool{
+	"plan": true, "plans": true, "bid": true, "proposal": true, "move": true, "decision": true,
+	"effort": true, "efforts": true, "attempt": true, "attempts": true, "push": true, "offer": true,
+	"pledge": true, "promise": true, "intention": true, "readiness": true, "request": true,
+}
+
+// planOwner reports whether mention m owns a plan noun right before the
+// infinitive at t: "[Sweden]'s bid to t", "an [EU] plan to t".
+func planOwner(toks []token, m mention, t int) bool {
+	k := m.end
+	if k < len(toks) && toks[k].is("'s", "'") {
+		k++
+	}
+	return k+2 == t && planNouns[toks[k].lower] && toks[k+1].is("to")
+}
+
+// reportedHead reports whether mention m opens reported clause c, right
+// after its reporting verb or its "that": the reported clause's subject.
+func reportedHead(toks []token, cl clauses, c int, m mention) bool {
+	cla := cl.list[c]
+	if cla.kind != ckReported || cla.reporter < 0 {
+		return false
+	}
+	j := m.start - 1
+	for j > cla.reporter && (toks[j].is("that") || skippable[toks[j].lower]) {
+		j--
+	}
+	return j == cla.reporter
 }
 
 // objectOfVerb reports whether a mention directly follows a verb other

@@ -202,16 +202,31 @@ func (cs clauseSplitter) opensCond(toks []token, i int) bool {
 
 // opensRelative reports whether token i opens a relative clause: ", who",
 // ", which", ", where", or "who" right after a name.
+// A relative pronoun after a generic ("those who", "countries that",
+// "anyone who") or "whoever" opens one too.
 func (cs clauseSplitter) opensRelative(toks []token, i int) bool {
-	if !toks[i].is("who", "which", "where", "whom", "whose") || i == 0 {
+	if toks[i].is("whoever", "whomever") {
+		return true
+	}
+	if !toks[i].is("who", "which", "where", "whom", "whose", "that") || i == 0 {
+		return false
+	}
+	if cs.lx.generics[toks[i-1].lower] && !toks[i-1].capital {
+		return !toks[i].is("where")
+	}
+	if toks[i].is("that") {
 		return false
 	}
 	return toks[i-1].is(",", "-") || toks[i].is("who") && toks[i-1].capital
 }
 
 // relativeAntecedent returns the last token before a relative pronoun,
-// skipping a comma, dash or closing quote.
+// skipping a comma, dash or closing quote, or -1 for "whoever", which has
+// none.
 func relativeAntecedent(toks []token, i int) int {
+	if toks[i].is("whoever", "whomever") {
+		return -1 // the pronoun is its own, generic, antecedent
+	}
 	j := i - 1
 	for j >= 0 && toks[j].is(",", "-", "'", "\"") {
 		j--

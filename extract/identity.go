@@ -275,9 +275,9 @@ func similar(a, b string) bool {
 	n := min(len(a), len(b))
 	switch {
 	case n >= 8:
-		return editDistance(a, b) <= 2
+		return EditDistance(a, b) <= 2
 	case n >= 4:
-		return editDistance(a, b) <= 1 || transposed(a, b)
+		return EditDistance(a, b) <= 1 || transposed(a, b)
 	}
 	return false
 }
@@ -313,29 +313,55 @@ func transposed(a, b string) bool {
 	return n == 2 && first+1 < len(a) && a[first] == b[first+1] && a[first+1] == b[first]
 }
 
-// editDistance is the Levenshtein distance between two short strings.
-func editDistance(a, b string) int {
-	var bufs [2][24]int // names are short: no allocation
-	prev, cur := bufs[0][:], bufs[1][:]
-	if len(b)+1 > len(prev) {
-		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+// EditDistance returns the Levenshtein distance between a and b counted in
+// runes (Unicode code points): the least number of single-rune insertions,
+// deletions and substitutions that turn a into b. Each invalid UTF-8 byte
+// counts as one rune U+FFFD, as in a range loop. Strings of up to 32 runes are compared without
+// allocating; it is safe for concurrent use.
+func EditDistance(a, b string) int {
+	if a == b {
+		return 0
 	}
-	prev, cur = prev[:len(b)+1], cur[:len(b)+1]
-	for j := range prev {
-		prev[j] = j
+	// Runes into fixed buffers: names are short, so no allocation.
+	var abuf, bbuf [32]rune
+	ra, rb := appendRunes(abuf[:0], a), appendRunes(bbuf[:0], b)
+	if len(ra) < len(rb) {
+		ra, rb = rb, ra // the row runs over the shorter string
 	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
+	if len(rb) == 0 {
+		return len(ra)
+	}
+	var row [33]int
+	d := row[:]
+	if len(rb)+1 > len(d) {
+		d = make([]int, len(rb)+1)
+	}
+	d = d[:len(rb)+1]
+	for j := range d {
+		d[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		diag := d[0] // d[i-1][j-1]
+		d[0] = i
+		for j := 1; j <= len(rb); j++ {
 			cost := 1
-			if a[i-1] == b[j-1] {
+			if ra[i-1] == rb[j-1] {
 				cost = 0
 			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			up := d[j]
+			d[j] = min(up+1, d[j-1]+1, diag+cost)
+			diag = up
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(b)]
+	return d[len(rb)]
+}
+
+// appendRunes appends the runes of s to buf.
+func appendRunes(buf []rune, s string) []rune {
+	for _, r := range s {
+		buf = append(buf, r)
+	}
+	return buf
 }
 
 // bySurname returns the one person whose name ends in (a variant of) the

@@ -63,7 +63,7 @@ const (
 var clauseWords = []string{
 	";", ":", ",", "-", "if", "unless", "whether", "should", "in", "who", "which", "where", "whom", "whose",
 	"while", "although", "though", "because", "whereas", "despite", "after", "before", "when", "since",
-	"until", "and", "but",
+	"until", "and", "but", "that", "whoever", "whomever",
 }
 
 // skip reports whether a token flagged as looked up starts no entry with
@@ -164,7 +164,13 @@ type gazEntry struct {
 
 // titleInfo is an office from titles.tsv; org is the state the title
 // belongs to when none is written beside it, or "".
-type titleInfo struct{ rel, role, org string }
+// rank marks a military or police rank from ranks.tsv ("Major General"),
+// a title that may stand between another title and a name; plural marks
+// the plural form of a title ("representatives").
+type titleInfo struct {
+	rel, role, org string
+	rank, plural   bool
+}
 
 // verbInfo is a verb-form entry from verbs.tsv.
 type verbInfo struct {
@@ -223,6 +229,10 @@ type lexicon struct {
 	needs map[string]map[string]bool
 	// sectors are nouns that make a demonym phrase an actor of its own.
 	sectors map[string]bool
+	// generics are nouns and pronouns naming nobody in particular ("those",
+	// "anyone", "countries"): a relative clause after them has a generic
+	// subject ("those who threaten …"), never the sentence's named one.
+	generics map[string]bool
 }
 
 // loadLexicon reads every data file. It panics on malformed embedded data,
@@ -274,8 +284,13 @@ func loadLexicon() *lexicon {
 		}
 		lx.titles.add(l[0], ti, lx.abbrevs)
 		if p := plural(l[0]); p != "" {
-			lx.titles.add(p, ti, lx.abbrevs) // "foreign ministers, A and B"
+			pl := ti
+			pl.plural = true
+			lx.titles.add(p, pl, lx.abbrevs) // "foreign ministers, A and B"
 		}
+	}
+	for _, l := range lines("ranks.tsv") {
+		lx.titles.add(l[0], titleInfo{rel: "official-of", role: l[1], rank: true}, lx.abbrevs)
 	}
 	for _, l := range lines("agents.txt") {
 		lx.agents.add(l[0], true, lx.abbrevs)
@@ -313,6 +328,10 @@ func loadLexicon() *lexicon {
 	}
 	for _, l := range lines("grievances.tsv") {
 		lx.grievances[l[0]] = grievance{rel: l[1], frame: l[2]}
+	}
+	lx.generics = map[string]bool{}
+	for _, l := range lines("generics.txt") {
+		lx.generics[l[0]] = true
 	}
 	lx.sectors = map[string]bool{}
 	for _, l := range lines("sectors.txt") {

@@ -21,6 +21,9 @@ type modalizer struct{ lx *lexicon }
 func (md modalizer) modality(toks []token, cl clauses, c, from, t int, rel string) string {
 	m := strongest(md.cues(toks, cl, c, from, t), md.frameCues(toks, cl, c, adjunctStart(toks, cl, c, t), from))
 	aim := infinitive(toks, t)
+	if aim && blockedPlan(toks, t) {
+		return Negated // "Hungary blocked an EU plan to sanction Russia"
+	}
 	if aim && rel == "supports" && m == Hypothetical {
 		// Aiming at a goal is support for it: "in order to secure a
 		// ceasefire"; a refusal stays negated.
@@ -44,6 +47,32 @@ func (md modalizer) modality(toks []token, cl clauses, c, from, t int, rel strin
 		m = strongest(m, Hypothetical)
 	}
 	return strongest(m, md.clauseModality(cl, c))
+}
+
+// planBlockers are verbs that stop a plan: what it planned does not
+// happen. ("rejected" and "opposed" are not: the owner may go ahead.)
+var planBlockers = map[string]bool{
+	"blocked": true, "blocks": true, "block": true, "vetoed": true, "vetoes": true, "veto": true,
+	"scuttled": true, "thwarted": true, "torpedoed": true, "foiled": true, "shelved": true,
+	"scrapped": true, "abandoned": true, "dropped": true,
+}
+
+// blockedPlan reports whether the infinitive at t completes a plan noun
+// that a blocking verb governs within a few words before it: "blocked an
+// EU plan to", "vetoed Sweden's bid to".
+func blockedPlan(toks []token, t int) bool {
+	if t < 3 || !planNouns[toks[t-2].lower] {
+		return false
+	}
+	for j := t - 3; j >= 0 && j >= t-7; j-- {
+		if toks[j].kind == tPunct && !toks[j].is("'s", "'", ".") || toks[j].is("that") {
+			return false
+		}
+		if planBlockers[toks[j].lower] {
+			return true
+		}
+	}
+	return false
 }
 
 // infinitive reports whether the verb at t is an infinitive of aim: it

@@ -28,6 +28,13 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 	if _, vn := rf.lx.verbs.match(toks, i); vn > 0 && !rf.nounContext(sc, i, n) {
 		return 0
 	}
+	if ni.def == "ended" {
+		// "suspended cooperation with", "cut ties with": such nouns
+		// count only as the object of a verb that ends them.
+		if k, _ := rf.supportVerb(toks, i); k != "cancel" {
+			return 0
+		}
+	}
 	c := sc.cl.of[i]
 	verb := joinText(sc.ds.s.text, toks[i:i+n])
 	if group := rf.between(sc, i+n); len(group) > 1 {
@@ -58,7 +65,7 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 		agents, subjEnd = rf.subject(sc, at, sc.cl.of[at]) // the support verb's subject
 	}
 	def := ni.def
-	if support == "realize" || rf.begun(toks, i) {
+	if support == "realize" || rf.begun(toks, i) || def == "ended" {
 		def = "context"
 	}
 	mod := rf.md.nominalModality(toks, sc.cl, c, i, def, explicit)
@@ -74,7 +81,10 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 	case "plan":
 		mod = strongest(mod, Hypothetical)
 	case "cancel":
-		if ni.rel == "met-with" || ni.rel == "spoke-with" {
+		if k, _ := rf.supportVerb(toks, at); k == "plan" {
+			mod = strongest(mod, Hypothetical) // "considering breaking off ties"
+		}
+		if ni.rel == "met-with" || ni.rel == "spoke-with" || ni.rel == "cooperates-with" {
 			refusal = mod
 		}
 		mod = Negated
@@ -93,7 +103,7 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 			mod = rf.md.modality(toks, sc.cl, sc.cl.of[v], end, v, ni.rel)
 		}
 	}
-	if len(objs) == 0 && IsSymmetric(ni.rel) && len(agents) > 1 && (pronoun || support != "") {
+	if len(objs) == 0 && IsSymmetric(ni.rel) && len(agents) > 1 && (pronoun || support != "") && ni.def != "ended" {
 		// "Russia and Belarus will extend their joint drills"
 		rf.pairwise(sc, agents, ni.rel, mod, verb, c, 0.7)
 		return n

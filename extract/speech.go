@@ -20,8 +20,9 @@ func (rf relFinder) denials(sc *sentCtx) {
 		}
 		for k, d := e.clause, 0; k >= 0 && d < maxDepth; k, d = sc.cl.list[k].parent, d+1 {
 			if sc.cl.list[k].report == "deny" && len(sc.speakers[k]) > 0 {
+				topic := arg{name: e.topic, typ: Topic, text: e.t.Verb, conf: 1}
 				for _, sp := range sc.speakers[k] {
-					rf.emit(sc, sp, "denies", arg{name: e.topic, typ: Topic, text: e.t.Verb, conf: 1}, Asserted, "denied", -1, 0.8, "")
+					rf.emit(sc, sp, "denies", topic, Asserted, "denied", -1, 0.8, "")
 				}
 				break
 			}
@@ -281,12 +282,24 @@ func (rf relFinder) condSubject(sc *sentCtx, k, start int) []arg {
 // before it, else the first subject after it ("If Russia invades, the US
 // will respond").
 func (rf relFinder) threatener(sc *sentCtx, start int) []arg {
+	toks, ms := sc.ds.toks, sc.ds.ms
 	if start > 0 {
-		if sp := sc.speakers[sc.cl.of[start-1]]; len(sp) > 0 {
-			return sp
+		k := sc.cl.of[start-1]
+		if sp := sc.speakers[k]; len(sp) > 0 {
+			// "A said B would respond if C attacked": the reported
+			// clause's own subject B makes the threat. A speaks for B
+			// when B is A's own state; A known to serve another state
+			// does not share the threat; else both make it.
+			own := rf.reportedSubject(sc, k, start)
+			switch {
+			case len(own) == 0 || speaksFor(sc, sp, own):
+				return sp
+			case servesOthers(sc, sp):
+				return own
+			}
+			return append(append([]arg(nil), sp...), own...)
 		}
 	}
-	toks, ms := sc.ds.toks, sc.ds.ms
 	for mi := len(ms) - 1; mi >= 0; mi-- {
 		if m := ms[mi]; m.end <= start && subjectPosition(toks, m.start) && !isObject(toks, m) && m.typ != Place {
 			return rf.args(sc, mi)
@@ -298,6 +311,59 @@ func (rf relFinder) threatener(sc *sentCtx, start int) []arg {
 		}
 	}
 	return nil
+}
+
+// reportedSubject returns the subject of reported clause k before token
+// end: a mention after the clause's "that" or right after its reporting
+// verb, not the addressee of "told Putin that".
+func (rf relFinder) reportedSubject(sc *sentCtx, k, end int) []arg {
+	subj, subjEnd := rf.subject(sc, end, k)
+	if len(subj) == 0 || subjEnd <= 0 || sc.mAt[subjEnd-1] < 0 {
+		return nil
+	}
+	toks, cl := sc.ds.toks, sc.cl
+	m := sc.ds.ms[sc.mAt[subjEnd-1]]
+	if cl.of[m.start] != k || isObject(toks, m) || m.typ == Place {
+		return nil
+	}
+	if reportedHead(toks, cl, k, m) {
+		return subj
+	}
+	for j := cl.list[k].reporter + 1; j < m.start; j++ {
+		if toks[j].is("that") && cl.of[j] == k {
+			return subj
+		}
+	}
+	return nil
+}
+
+// speaksFor reports whether the speakers sp are, or hold an office in,
+// every actor of subj.
+func speaksFor(sc *sentCtx, sp, subj []arg) bool {
+	for _, b := range subj {
+		own := false
+		for _, a := range sp {
+			if a.name == b.name || contains(sc.roles[a.name], b.name) {
+				own = true
+				break
+			}
+		}
+		if !own {
+			return false
+		}
+	}
+	return true
+}
+
+// servesOthers reports whether every speaker is known to hold an office,
+// so that speaksFor has said they speak for someone else.
+func servesOthers(sc *sentCtx, sp []arg) bool {
+	for _, a := range sp {
+		if len(sc.roles[a.name]) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // retaliates reports whether the sentence outside conditional clause k

@@ -100,19 +100,59 @@ func (mf mentionFinder) titled(s sentence, toks []token, i int) (mention, bool) 
 	if det {
 		j++
 	}
+	// "former Nigerian President X", "the former president", "Kenya's
+	// outgoing president": an office not held now gives no role, and a
+	// bare former title names nobody current.
+	former := i > 0 && isFormer(toks[i-1])
+	if j < len(toks) && isFormer(toks[j]) {
+		former = true
+		j++
+	}
 	mod := mf.modAt(toks, j, false)
-	ti, ofOrg, tn := mf.titleAt(toks, j+mod.n)
+	at := j + mod.n
+	if at < len(toks) && isFormer(toks[at]) {
+		former = true
+		at++
+	}
+	ti, ofOrg, tn := mf.titleAt(toks, at)
+	if tn == 0 && mod.org != "" {
+		// "Greek U.N. Representative X": an envoy to an organization
+		// serves the state named before it.
+		if m2 := mf.modAt(toks, at, false); m2.org != "" {
+			if ti2, of2, tn2 := mf.titleAt(toks, at+m2.n); tn2 > 0 && envoyRoles[ti2.role] && of2 == "" {
+				ti, tn, at = ti2, tn2, at+m2.n
+			}
+		}
+	}
 	if tn == 0 {
 		return mention{}, false
 	}
+	if ti.rank {
+		// A rank is written capitalized before a name ("Major General
+		// X"): "Japan's major exporters" holds none, and a state before it
+		// is often a place ("chief in Lebanon Brigadier X").
+		if !toks[at].capital {
+			return mention{}, false
+		}
+		mod, ofOrg = modifier{}, "" // nor "Director General of X's Board"
+		_, tn = mf.lx.titles.match(toks, at)
+	}
 	org := titleOrg(mod.org, ofOrg, ti)
-	k := j + mod.n + tn
+	k := at + tn
 	role := &roleInfo{rel: ti.rel, role: ti.role, org: org}
-	// A name follows the title, maybe after a comma.
+	// "Dresdner Bank's Moscow representative X": the envoy of a company
+	// or body, not of the place named.
+	companyEnvoy := envoyRoles[ti.role] && i > 0 && (toks[i-1].is("'s", "'") || toks[i-1].kind == tWord && toks[i-1].capital)
+	if former || companyEnvoy {
+		role = nil
+	}
+	// A name follows the title, maybe after a comma and military ranks
+	// ("army spokesman Major General X"): ranks are titles, not names.
 	nameAt := k
 	if nameAt < len(toks) && toks[nameAt].is(",") && org != "" {
 		nameAt++
 	}
+	nameAt = mf.skipRanks(toks, nameAt)
 	if nameAt < len(toks) && toks[nameAt].capital && (org != "" || toks[j].capital) {
 		if n := mf.nameLen(toks, nameAt); n > 0 {
 			if s.titleCase {
@@ -121,6 +161,9 @@ func (mf mentionFinder) titled(s sentence, toks []token, i int) (mention, bool) 
 			return mention{start: i, end: nameAt + n, kind: personKind(n), typ: Person, role: role, conf: 0.9,
 				nm: joinText(s.text, toks[nameAt:nameAt+n]), last: toks[nameAt+n-1].lower}, true
 		}
+	}
+	if role == nil || ti.rank || ti.plural {
+		return mention{}, false // no one current, someone else's, or several people
 	}
 	if org != "" && (det || mod.n > 1 || ofOrg != "") {
 		return mention{start: i, end: k, kind: mkTitle, typ: Person, role: role, conf: 0.7}, true
@@ -134,22 +177,75 @@ func (mf mentionFinder) apposition(s sentence, toks []token, i int) (mention, bo
 	if !toks[i].capital || !commaWithin(toks, i+2, i+8) {
 		return mention{}, false
 	}
-	n := mf.nameLen(toks, i)
-	if n < 2 || i+n+1 >= len(toks) || !toks[i+n].is(",") {
+	// "General Charles Kahariri, Kenya's army chief": the rank is no name.
+	at0 := mf.skipRanks(toks, i)
+	n := mf.nameLen(toks, at0)
+	if n < 2 || at0+n+1 >= len(toks) || !toks[at0+n].is(",") {
 		return mention{}, false
 	}
-	j := i + n + 1
+	j := at0 + n + 1
 	if toks[j].is("the") {
 		j++
 	}
+	former := false
+	if j < len(toks) && isFormer(toks[j]) {
+		former = true
+		j++
+	}
 	mod := mf.modAt(toks, j, true)
-	ti, ofOrg, tn := mf.titleAt(toks, j+mod.n)
+	at := j + mod.n
+	if at < len(toks) && isFormer(toks[at]) {
+		former = true
+		at++
+	}
+	ti, ofOrg, tn := mf.titleAt(toks, at)
 	org := titleOrg(mod.org, ofOrg, ti)
 	if tn == 0 || org == "" {
 		return mention{}, false
 	}
-	return mention{start: i, end: j + mod.n + tn, kind: mkPerson, typ: Person, conf: 0.9,
-		role: &roleInfo{rel: ti.rel, role: ti.role, org: org}, nm: joinText(s.text, toks[i:i+n]), last: toks[i+n-1].lower}, true
+	role := &roleInfo{rel: ti.rel, role: ti.role, org: org}
+	if former {
+		role = nil // "X, Ghana's former president": no office now
+	}
+	return mention{start: i, end: at + tn, kind: mkPerson, typ: Person, conf: 0.9,
+		role: role, nm: joinText(s.text, toks[at0:at0+n]), last: toks[at0+n-1].lower}, true
+}
+
+// envoyRoles are the offices of envoys, who serve the state that sends
+// them, not the organization or state they are sent to.
+var envoyRoles = map[string]bool{
+	"ambassador": true, "envoy": true, "special envoy": true, "representative": true,
+	"permanent representative": true, "special representative": true,
+}
+
+// formerWords mark an office not held now: "former", "ex-", "late",
+// "outgoing", "would-be", "acting".
+var formerWords = map[string]bool{
+	"former": true, "ex": true, "late": true, "outgoing": true, "would-be": true, "acting": true,
+	"erstwhile": true, "onetime": true, "one-time": true, "ousted": true, "deposed": true,
+	"exiled": true, "retired": true, "incoming": true, "designate": true,
+}
+
+// isFormer reports whether t marks an office not held now, also as a
+// prefix of the title word ("ex-Prime", "then-President").
+func isFormer(t token) bool {
+	if t.kind != tWord {
+		return false
+	}
+	return formerWords[t.lower] || strings.HasPrefix(t.lower, "ex-") || strings.HasPrefix(t.lower, "then-")
+}
+
+// skipRanks returns the token after the military ranks starting at i
+// ("Major General", "Lt. Gen.", "Air Marshal"), or i.
+func (mf mentionFinder) skipRanks(toks []token, i int) int {
+	for i < len(toks) && toks[i].capital {
+		ti, n := mf.lx.titles.match(toks, i)
+		if n == 0 || !ti.rank && ti.role != "ambassador" {
+			break // "Representative, Ambassador X": an honorific too
+		}
+		i += n
+	}
+	return i
 }
 
 // titleOrg returns the state or organization of an office: the one named

@@ -27,12 +27,36 @@ type sentCtx struct {
 	// lastSubj is the subject of the last predicate, inherited by a
 	// coordinated verb phrase ("denied … and demanded …").
 	lastSubj []arg
+	// lastMain is the last subject set in a main clause and lastEmbedded
+	// whether lastSubj comes from an embedded clause: after "A said B had
+	// agreed …, but warned …" the coordinated verb is A's, not B's.
+	lastMain     []arg
+	lastEmbedded bool
 	// speakers maps a reported clause to the subject of its reporting verb.
 	speakers map[int][]arg
 	// roles maps persons to the states and organizations they serve.
 	roles map[string][]string
 	// quoted is the speaker when the sentence is a quotation, else nil.
 	quoted *mention
+}
+
+// setLast records the subject of a predicate in clause c.
+func (sc *sentCtx) setLast(subj []arg, c int) {
+	sc.lastSubj = subj
+	sc.lastEmbedded = sc.cl.list[c].kind != ckMain
+	if !sc.lastEmbedded {
+		sc.lastMain = subj
+	}
+}
+
+// inherited returns the subject a coordinated verb phrase in clause c
+// inherits: the last one, unless that came from an embedded clause and c
+// is a main clause, which inherits the last main-clause subject.
+func (sc *sentCtx) inherited(c int) []arg {
+	if sc.lastEmbedded && sc.cl.list[c].kind == ckMain && len(sc.lastMain) > 0 {
+		return sc.lastMain
+	}
+	return sc.lastSubj
 }
 
 // relFinder finds relations in sentences: verbs, event nouns, titles.
@@ -176,7 +200,7 @@ func (rf relFinder) reporter(sc *sentCtx, i int) {
 	if len(speaker) == 0 {
 		return
 	}
-	sc.lastSubj = speaker
+	sc.setLast(speaker, c)
 	// The clause a reporting verb opens holds the next token (or the one
 	// after "that").
 	for j := i + 1; j < len(sc.cl.of) && j <= i+2; j++ {
@@ -235,7 +259,7 @@ func (rf relFinder) verbal(sc *sentCtx, i, n int, vi verbInfo) {
 	if len(subj) == 0 {
 		return
 	}
-	sc.lastSubj = subj
+	sc.setLast(subj, c)
 	if vi.needs == "reverse" {
 		subj, objs = objs, subj // "the format includes Germany"
 	}

@@ -40,11 +40,35 @@ func sortedKeys(m map[string]bool) string {
 	return strings.Join(k, "\n  ")
 }
 
+// relCase is one table-driven relation test: the triples text must give
+// (want) and must not give (not), as "subject|relation|object|modality".
+type relCase struct {
+	name, text string
+	want, not  []string
+}
+
+// runRelCases runs relation test cases as subtests.
+func runRelCases(t *testing.T, tests []relCase) {
+	t.Helper()
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := tripleSet(t, tc.text)
+			for _, w := range tc.want {
+				if w = normalizeKey(w); !got[w] {
+					t.Errorf("missing %s; got\n  %s", w, sortedKeys(got))
+				}
+			}
+			for _, n := range tc.not {
+				if got[normalizeKey(n)] {
+					t.Errorf("unexpected %s", n)
+				}
+			}
+		})
+	}
+}
+
 func TestRelations(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	tests := []relCase{
 		{
 			name: "direct verb with titled names and roles",
 			text: "Indian Prime Minister Narendra Modi spoke with Pakistani Prime Minister Shehbaz Sharif on Monday.",
@@ -148,29 +172,11 @@ func TestRelations(t *testing.T) {
 			want: []string{"Tajikistan|recognized|Taliban|negated"},
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := tripleSet(t, tc.text)
-			for _, w := range tc.want {
-				w = normalizeKey(w)
-				if !got[w] {
-					t.Errorf("missing %s; got\n  %s", w, sortedKeys(got))
-				}
-			}
-			for _, n := range tc.not {
-				if got[n] {
-					t.Errorf("unexpected %s", n)
-				}
-			}
-		})
-	}
+	runRelCases(t, tests)
 }
 
 func TestSpeechAndMeetings(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	tests := []relCase{
 		{
 			name: "meeting in the host's country",
 			text: "South Korean President Lee Jae-myung met Japanese Prime Minister Shigeru Ishiba in Tokyo on Saturday.",
@@ -202,28 +208,11 @@ func TestSpeechAndMeetings(t *testing.T) {
 			want: []string{"Gustavo Petro|spoke-with|Nicolas Maduro|asserted"},
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := tripleSet(t, tc.text)
-			for _, w := range tc.want {
-				if w = normalizeKey(w); !got[w] {
-					t.Errorf("missing %s; got\n  %s", w, sortedKeys(got))
-				}
-			}
-			for _, n := range tc.not {
-				if got[normalizeKey(n)] {
-					t.Errorf("unexpected %s", n)
-				}
-			}
-		})
-	}
+	runRelCases(t, tests)
 }
 
 func TestMoreRelations(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	tests := []relCase{
 		{
 			name: "sanctions announced are imposed",
 			text: "Canada, Japan and Australia announced sanctions against Iran on Monday.",
@@ -276,25 +265,12 @@ func TestMoreRelations(t *testing.T) {
 			not:  []string{"Abdel Fattah al-Sisi|met-with|Abiy Ahmed|asserted"},
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := tripleSet(t, tc.text)
-			for _, w := range tc.want {
-				if w = normalizeKey(w); !got[w] {
-					t.Errorf("missing %s; got\n  %s", w, sortedKeys(got))
-				}
-			}
-			for _, n := range tc.not {
-				if got[normalizeKey(n)] {
-					t.Errorf("unexpected %s", n)
-				}
-			}
-		})
-	}
+	runRelCases(t, tests)
 }
 
 func TestEventCoderSentences(t *testing.T) {
-	tests := []struct{ text, want string }{
+	var tests []relCase
+	for _, c := range []struct{ text, want string }{
 		{"Israeli jets struck Hamas positions in Gaza on Tuesday.", "Israel|attacked|Hamas|asserted"},
 		{"China condemned the United States for selling weapons to Taiwan.", "China|criticized|United States|asserted"},
 		{"China condemned the United States for selling weapons to Taiwan.", "United States|armed|Taiwan|asserted"},
@@ -307,21 +283,16 @@ func TestEventCoderSentences(t *testing.T) {
 		{"Hezbollah fired rockets at Israel, and Israel responded with air strikes on Lebanon.", "Hezbollah|attacked|Israel|asserted"},
 		{"Hezbollah fired rockets at Israel, and Israel responded with air strikes on Lebanon.", "Israel|attacked|Lebanon|asserted"},
 		{"Chinese President Xi Jinping will visit Moscow next week, the Kremlin said.", "Xi Jinping|visited|Russia|planned"},
+	} {
+		tests = append(tests, relCase{name: c.want, text: c.text, want: []string{c.want}})
 	}
-	for _, tc := range tests {
-		if got := tripleSet(t, tc.text); !got[normalizeKey(tc.want)] {
-			t.Errorf("%q: missing %s; got\n  %s", tc.text, tc.want, sortedKeys(got))
-		}
-	}
+	runRelCases(t, tests)
 }
 
 // TestGeneralRules covers the rules of English news writing added for
 // recall on unseen articles, each with sentences about other countries.
 func TestGeneralRules(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want, not  []string
-	}{
+	tests := []relCase{
 		{
 			name: "a canceled meeting is negated and rejects the partner",
 			text: "Indian Prime Minister Narendra Modi canceled a meeting with Pakistani Prime Minister Shehbaz Sharif.",
@@ -524,21 +495,7 @@ func TestGeneralRules(t *testing.T) {
 			not:  []string{"Azerbaijan|invaded|Nikol Pashinyan|asserted"},
 		},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			got := tripleSet(t, tc.text)
-			for _, w := range tc.want {
-				if w = normalizeKey(w); !got[w] {
-					t.Errorf("missing %s; got\n  %s", w, sortedKeys(got))
-				}
-			}
-			for _, n := range tc.not {
-				if got[normalizeKey(n)] {
-					t.Errorf("unexpected %s", n)
-				}
-			}
-		})
-	}
+	runRelCases(t, tests)
 }
 
 func TestActorAliasesAreNames(t *testing.T) {
