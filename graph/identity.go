@@ -151,7 +151,7 @@ func variantNames(a, b string) bool {
 // "joan" are not), so those stay apart.
 func spellingVariant(x, y string) bool {
 	rx, ry := []rune(x), []rune(y)
-	if len(rx) < 4 || len(ry) < 4 || editDistance(x, y) != 1 {
+	if len(rx) < 4 || len(ry) < 4 || extract.EditDistance(x, y) != 1 {
 		return false
 	}
 	if len(rx) != len(ry) {

@@ -164,40 +164,19 @@ func distance(q string, a actorKeys) (dist, part int) {
 		if strings.HasPrefix(k, q) || utf8.RuneCountInString(k) >= 3 && strings.Contains(q, k) {
 			better(0, whole)
 		}
-		better(editDistance(q, k), whole)
+		better(extract.EditDistance(q, k), whole)
 		for _, w := range strings.Fields(k) {
 			if strings.HasPrefix(w, q) {
 				better(0, whole+2)
 			}
 			if utf8.RuneCountInString(w) >= 3 {
-				better(editDistance(q, w), whole+2)
+				better(extract.EditDistance(q, w), whole+2)
 			}
 		}
 	}
 	return dist, part
 }
 
-// editDistance is the Levenshtein distance between two strings, by runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
 
 // Direction of a neighbor relative to the queried actor.
 const (
