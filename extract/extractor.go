@@ -2,6 +2,7 @@ package extract
 
 import (
 	"sort"
+	"strings"
 	"sync"
 )
 
@@ -64,7 +65,7 @@ func (x *RuleExtractor) relations(sents []docSentence, roles map[string][]string
 	var out []Triple
 	var at []int // the mention index, reused from sentence to sentence
 	for k, ds := range sents {
-		if len(ds.ms) == 0 && speakers[k] == nil {
+		if len(ds.ms) == 0 && speakers[k] == nil && !hasHyphenName(ds.toks) {
 			continue // no actor, no relation
 		}
 		at = mentionIndex(at, ds)
@@ -173,4 +174,15 @@ func actors(sents []docSentence, ts []Triple) []Actor {
 		sort.Strings(out[i].Aliases)
 	}
 	return out
+}
+
+// hasHyphenName reports whether a sentence holds a capitalised hyphenated
+// word, which may join two states ("India-Pakistan talks").
+func hasHyphenName(toks []token) bool {
+	for _, t := range toks {
+		if t.capital && t.kind == tWord && strings.IndexByte(t.text, '-') > 0 {
+			return true
+		}
+	}
+	return false
 }

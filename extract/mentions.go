@@ -204,6 +204,11 @@ func (mf mentionFinder) at(s sentence, toks []token, i int, titles bool) (mentio
 			return m, true
 		}
 	}
+	if t.capital && t.kind == tWord && i+1 < len(toks) && (toks[i+1].capital || toks[i+1].lower == "'s") {
+		if m, ok := mf.orgName(s, toks, i); ok {
+			return m, true
+		}
+	}
 	if !skip(t, fGaz) {
 		if m, ok := mf.named(toks, i); ok {
 			if m = mf.withAgent(toks, m); m.kind == mkAgent || !mf.isDemonymPhrase(toks, i) && !mf.inLongerName(toks, m.end) {
@@ -555,4 +560,48 @@ func isParticle(w string) bool {
 		return true
 	}
 	return false
+}
+
+// orgHeads are the last words of the names of armed groups, with the
+// actor type the name stands for: "Arakan Army", "Sudan People's
+// Liberation Movement", "Patriotic Front".
+var orgHeads = map[string]string{
+	"army": Group, "forces": Group, "front": Group, "movement": Group, "brigades": Group, "militia": Group,
+}
+
+// orgName recognises a capitalised name ending in an organization head at
+// i when no gazetteer name spans it: "the Arakan Army", "Sudan People's
+// Liberation Movement". A state's own armed forces ("Sudanese Army",
+// "Ukraine Armed Forces") are the state, not a group of their own.
+func (mf mentionFinder) orgName(s sentence, toks []token, i int) (mention, bool) {
+	if s.titleCase || mf.lx.stopKind(toks[i]) != "" || i > 0 && toks[i-1].capital && toks[i-1].kind == tWord && mf.lx.stopKind(toks[i-1]) != "word" {
+		return mention{}, false
+	}
+	for j := i + 1; j < len(toks) && j < i+6; j++ {
+		t := toks[j]
+		if t.is("'s") && j+1 < len(toks) && toks[j+1].capital {
+			continue // "Sudan People's Liberation Movement"
+		}
+		if t.kind != tWord || !t.capital {
+			return mention{}, false
+		}
+		typ := orgHeads[t.lower]
+		if typ == "" {
+			if mf.lx.stopKind(t) != "" {
+				return mention{}, false
+			}
+			continue
+		}
+		if j+1 < len(toks) && toks[j+1].capital && toks[j+1].kind == tWord {
+			return mention{}, false // the head of a longer name
+		}
+		if _, n := mf.lx.gaz.match(toks, i); n >= j-i+1 {
+			return mention{}, false // a known name: "European Union"
+		}
+		if mf.demonym(toks[i]) != "" || strings.Contains(toks[i].lower, "-") || t.is("army", "forces") && mf.stateOf(toks[i].lower) != "" {
+			return mention{}, false // a state's own army, "Washington-based …"
+		}
+		return mention{start: i, end: j + 1, kind: mkGaz, name: joinText(s.text, toks[i:j+1]), typ: typ, conf: 0.8}, true
+	}
+	return mention{}, false
 }

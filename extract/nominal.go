@@ -25,7 +25,7 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 	if n == 0 || ni.needs != "" && !rf.near(toks, i, rf.lx.needs[ni.needs]) {
 		return 0
 	}
-	if _, vn := rf.lx.verbs.match(toks, i); vn > 0 && !rf.nounContext(sc, i, n) {
+	if _, vn := rf.lx.verbs.match(toks, i); vn > 0 && !rf.nounContext(sc, i, n) && rf.hyphenPair(toks, i) == nil {
 		return 0
 	}
 	if ni.def == "ended" {
@@ -39,11 +39,28 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 	verb := joinText(sc.ds.s.text, toks[i:i+n])
 	if group := rf.between(sc, i+n); len(group) > 1 {
 		mod := rf.md.nominalModality(toks, sc.cl, c, i, ni.def, false)
+		if proposedEvent(toks, i) {
+			mod = strongest(mod, Hypothetical)
+		}
 		rf.pairwise(sc, group, ni.rel, mod, verb, c, 0.75)
 		if ni.rel == "attacked" {
 			rf.pairwise(sc, reversed(group), ni.rel, mod, verb, c, 0.75)
 		}
 		return n
+	}
+	if IsSymmetric(ni.rel) {
+		if pair := rf.hyphenPair(toks, i); pair != nil {
+			// "US-China talks", "the Armenia-Azerbaijan accord"
+			mod := rf.md.nominalModality(toks, sc.cl, c, i, ni.def, false)
+			if i > 1 && toks[i-2].is("planned", "proposed", "possible", "potential", "upcoming", "future", "expected", "prospective", "draft", "new") {
+				mod = strongest(mod, Planned) // "the planned US-China talks"
+			}
+			if calledOff(toks, i+n) {
+				mod = Negated // "Serbia-Kosovo talks were cancelled"
+			}
+			rf.pairwise(sc, pair, ni.rel, mod, verb, c, 0.7)
+			return n
+		}
 	}
 	agents, pronoun := rf.nounAgent(sc, i)
 	explicit := len(agents) > 0
@@ -60,12 +77,17 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 		explicit = len(agents) > 0
 	}
 	support, at := rf.supportVerb(toks, i)
+	if support == "cancel" && (ni.rel == "visited" || ni.rel == "attacked" || ni.rel == "invaded") && toks[at].is("ended", "ends", "ending", "concluded", "concludes") {
+		// "Kenya ended a visit to China": a visit or an offensive that
+		// ended took place. Ending talks or ties breaks them off.
+		support = "realize"
+	}
 	subjEnd := -1
 	if len(agents) == 0 && support != "" {
 		agents, subjEnd = rf.subject(sc, at, sc.cl.of[at]) // the support verb's subject
 	}
 	def := ni.def
-	if support == "realize" || rf.begun(toks, i) || def == "ended" {
+	if support == "realize" || rf.begun(toks, i) || def == "ended" || def == Hypothetical && tookToll(toks, i+n) {
 		def = "context"
 	}
 	mod := rf.md.nominalModality(toks, sc.cl, c, i, def, explicit)
@@ -88,6 +110,9 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 			refusal = mod
 		}
 		mod = Negated
+	}
+	if proposedEvent(toks, i) {
+		mod = strongest(mod, Hypothetical)
 	}
 	objs := rf.nounObjects(sc, i+n, c, ni)
 	if topicOK[ni.rel] {
@@ -325,4 +350,78 @@ func isBorder(toks []token, m mention) bool {
 		return true
 	}
 	return m.start >= 2 && toks[m.start-1].is("with") && toks[m.start-2].is("border", "borders", "frontier")
+}
+
+// hyphenPair returns the two states of a hyphenated pair of country names
+// right before the event noun at i ("US-China talks", "the
+// Armenia-Azerbaijan accord"), or nil. Both halves must be whole country
+// names; demonyms ("Franco-German") and other compounds do not count.
+func (rf relFinder) hyphenPair(toks []token, i int) []arg {
+	if i == 0 {
+		return nil
+	}
+	t := toks[i-1]
+	if t.kind != tWord || !t.capital || strings.Count(t.text, "-") != 1 {
+		return nil
+	}
+	a, b, _ := strings.Cut(t.text, "-")
+	out := make([]arg, 0, 2)
+	for _, w := range []string{a, b} {
+		ws := tokenize(w, rf.lx.abbrevs)
+		if len(ws) == 0 {
+			return nil
+		}
+		e, n := rf.lx.gaz.match(ws, 0)
+		if n != len(ws) || e.typ != Country || e.demonym || e.seat {
+			return nil
+		}
+		out = append(out, arg{name: e.name, typ: Country, text: w, conf: 0.9})
+	}
+	if out[0].name == out[1].name {
+		return nil
+	}
+	return out
+}
+
+// calledOff reports whether the words from i say that the event named
+// before them did not happen: "talks were cancelled", "the meeting has been
+// called off". Ended or suspended talks did take place.
+func calledOff(toks []token, i int) bool {
+	for j := i; j < len(toks) && j < i+4; j++ {
+		t := toks[j]
+		if t.is("was", "were", "has", "have", "had", "been", "be", "is", "are", "reportedly") {
+			continue
+		}
+		if j+1 < len(toks) && toks[j+1].is("off") {
+			return t.is("called", "put")
+		}
+		return t.is("cancelled", "canceled", "postponed", "scrapped", "never", "not")
+	}
+	return false
+}
+
+// tookToll reports whether the phrase of an event noun ending at i is
+// followed by a past verb of its toll, which shows the event took place:
+// "Israeli strikes on Lebanon killed ten people", "the shelling of Kharkiv
+// damaged a school".
+func tookToll(toks []token, i int) bool {
+	for j := i; j < len(toks) && j < i+8; j++ {
+		t := toks[j]
+		switch {
+		case t.is("killed", "wounded", "injured", "destroyed", "damaged", "flattened", "levelled", "leveled"):
+			return true
+		case t.is("which", "that") && j > i || t.is(",") && j+1 < len(toks) && toks[j+1].is("which"):
+			// "strikes on Lebanon, which killed ten"
+		case t.kind == tPunct || t.flags&(fVerb|fReport) != 0 || t.is("that", "which", "could", "would", "might", "may", "will", "can", "if"):
+			return false
+		}
+	}
+	return false
+}
+
+// proposedEvent reports whether an adjective right before the event noun
+// at i says it is only put forward: "a proposed treaty", "the draft
+// agreement".
+func proposedEvent(toks []token, i int) bool {
+	return i > 0 && toks[i-1].is("proposed", "draft", "prospective", "mooted", "hoped-for", "would-be")
 }

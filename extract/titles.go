@@ -70,6 +70,9 @@ func (mf mentionFinder) portfolio(toks []token, i int) (titleInfo, int) {
 		if w := toks[i+n-1]; w.kind != tWord || mf.isName(toks, i+n-1) || w.is("and", "or", "of", "the", "a", "former", "new") {
 			return titleInfo{}, 0
 		}
+		if w := toks[i+n-1]; w.flags&(fVerb|fReport) != 0 || !w.capital && toks[i+n].capital {
+			return titleInfo{}, 0 // "Uganda met Defence Minister X": "met" is no portfolio
+		}
 		if h := toks[i+n]; !skip(h, fHead) && portfolioHeads[h.lower] {
 			words := make([]string, 0, n+1)
 			for _, t := range toks[i : i+n] {
@@ -158,7 +161,16 @@ func (mf mentionFinder) titled(s sentence, toks []token, i int) (mention, bool) 
 			if s.titleCase {
 				n = 1 // in a headline only a known surname can follow
 			}
-			return mention{start: i, end: nameAt + n, kind: personKind(n), typ: Person, role: role, conf: 0.9,
+			end := nameAt + n
+			if org == "" && role != nil && end+1 < len(toks) && toks[end].is("of") && mf.demonym(toks[end+1]) == "" {
+				// "Foreign Minister Ahmed Attaf of Algeria": the office's
+				// state follows the name.
+				if m := mf.modAt(toks, end+1, false); m.org != "" && mf.lx.types[m.org] == Country {
+					role = &roleInfo{rel: ti.rel, role: ti.role, org: m.org}
+					end += 1 + m.n
+				}
+			}
+			return mention{start: i, end: end, kind: personKind(n), typ: Person, role: role, conf: 0.9,
 				nm: joinText(s.text, toks[nameAt:nameAt+n]), last: toks[nameAt+n-1].lower}, true
 		}
 	}

@@ -124,6 +124,9 @@ func (rf relFinder) sentence(sc *sentCtx) {
 			if v, ok := rf.verbUse(toks, i, vi); ok {
 				rf.verbal(sc, i, n, v)
 				i += n - 1
+				if n > 1 && i+1 < len(toks) && toks[i+1].is("between") {
+					i-- // "hosted talks between A and B": the talks are A's with B
+				}
 			}
 		}
 	}
