@@ -177,7 +177,6 @@ func distance(q string, a actorKeys) (dist, part int) {
 	return dist, part
 }
 
-
 // Direction of a neighbor relative to the queried actor.
 const (
 	Out  = "out"  // the actor acted on the neighbor

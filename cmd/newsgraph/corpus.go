@@ -179,7 +179,14 @@ func (t *tally) add(r extract.Result) {
 // report writes one line: what was read, how fast.
 func (t *tally) report(w io.Writer) {
 	secs := max(time.Since(t.start).Seconds(), 1e-9)
-	mb := float64(t.bytes) / 1e6
-	fmt.Fprintf(w, "read %d documents (%.1f MB), %d sentences, %d triples in %.2f s: %.1f MB/s, %.0f documents/s, %.0f sentences/s\n",
-		t.docs, mb, t.sentences, t.triples, secs, mb/secs, float64(t.docs)/secs, float64(t.sentences)/secs)
+	fmt.Fprintf(w, "read %d documents (%s), %d sentences, %d triples in %.2f s: %s/s, %.0f documents/s, %.0f sentences/s\n",
+		t.docs, size(float64(t.bytes)), t.sentences, t.triples, secs, size(float64(t.bytes)/secs), float64(t.docs)/secs, float64(t.sentences)/secs)
+}
+
+// size writes a number of bytes in kB below a megabyte, in MB above.
+func size(bytes float64) string {
+	if bytes < 1e6 {
+		return fmt.Sprintf("%.1f kB", bytes/1e3)
+	}
+	return fmt.Sprintf("%.1f MB", bytes/1e6)
 }
