@@ -37,7 +37,7 @@ statements there are in all.
   newsgraph evidence --graph crisis.json Biden Putin --format csv > quotes.csv`,
 		flags: func(fs *pflag.FlagSet) any {
 			o := &evidenceOptions{}
-			o.statementFilter.addFlags(fs)
+			o.statementFilter.addFlags(fs, "")
 			fs.IntVar(&o.limit, "limit", 0, "show at most this many statements (0: all)")
 			o.queryOptions.addFlags(fs)
 			return o

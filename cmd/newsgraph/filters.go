@@ -13,12 +13,11 @@ import (
 
 // filterOptions are the flags that select part of a graph before export.
 type filterOptions struct {
-	focus      string
-	depth      int
-	top        int
-	minWeight  int
-	relations  []string
-	modalities []string
+	statementFilter
+	focus     string
+	depth     int
+	top       int
+	minWeight int
 }
 
 // diagramModalities are the modalities diagrams show unless --modality is
@@ -31,9 +30,7 @@ func (o *filterOptions) addFlags(fs *pflag.FlagSet) {
 	fs.IntVar(&o.depth, "depth", 1, "with --focus: how many links away from the actor to go")
 	fs.IntVar(&o.top, "top", 0, "keep the N actors with the most articles on their edges (0: all)")
 	fs.IntVar(&o.minWeight, "min-weight", 0, "keep only edges seen in at least this many articles")
-	fs.StringSliceVar(&o.relations, "relation", nil, "keep only statements with these relations (comma-separated)")
-	fs.StringSliceVar(&o.modalities, "modality", nil,
-		"keep only statements with these modalities: asserted, planned, hypothetical, negated\n(default: all in data files; asserted,planned in diagrams)")
+	o.statementFilter.addFlags(fs, "\n(default: all in data files; asserted,planned in diagrams)")
 }
 
 // filter returns the selection the flags ask for when writing format f,
@@ -42,10 +39,8 @@ func (o *filterOptions) filter(f export.Format) (graph.Filter, string, error) {
 	if o.depth < 1 {
 		return graph.Filter{}, "", usageError("--depth must be at least 1")
 	}
-	for _, l := range [][]string{o.relations, o.modalities} {
-		if l != nil && len(l) == 0 {
-			return graph.Filter{}, "", usageError("--relation and --modality need at least one label")
-		}
+	if err := o.statementFilter.check(); err != nil {
+		return graph.Filter{}, "", err
 	}
 	sel := graph.Filter{Focus: o.focus, Depth: o.depth, Top: o.top, MinWeight: o.minWeight,
 		Relations: o.relations, Modalities: o.modalities}

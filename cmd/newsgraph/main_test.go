@@ -173,7 +173,7 @@ func TestErrors(t *testing.T) {
 		{[]string{"neighbors", "Nobody Atall", samples}, `no actor named "Nobody Atall"`},
 		{[]string{"neighbors", "Macrn", samples}, "did you mean Emmanuel Macron"},
 		{[]string{"neighbors", "Macron", samples, "--direction", "up"}, `--direction "up"`},
-		{[]string{"neighbors", "Macron", samples, "--relation", "hugged"}, `"hugged" is not a relation`},
+		{[]string{"neighbors", "Macron", samples, "--relation", "hugged"}, `unknown relation "hugged"`},
 		{[]string{"extract", "--bogus", samples}, "unknown flag: --bogus"},
 	}
 	for _, tt := range tests {

@@ -48,7 +48,7 @@ The graph comes from the INPUT articles, or from a file saved by build
 		flags: func(fs *pflag.FlagSet) any {
 			o := &neighborsOptions{}
 			fs.StringVar(&o.direction, "direction", graph.Both, "out, in or both")
-			o.statementFilter.addFlags(fs)
+			o.statementFilter.addFlags(fs, "")
 			fs.IntVar(&o.depth, "depth", 1, "follow this many hops (2: neighbors of neighbors)")
 			fs.IntVar(&o.minWeight, "min-weight", 0, "keep links made by at least this many articles")
 			fs.IntVar(&o.limit, "limit", 0, "show at most this many neighbors (0: all)")
@@ -165,26 +165,34 @@ func modalityNote(m map[string]int) string {
 	return strings.Join(out, ", ")
 }
 
-// statementFilter is the --relation and --modality flags.
+// statementFilter is the --relation and --modality flags, shared by build's
+// filters and the queries.
 type statementFilter struct {
 	relations  []string
 	modalities []string
 }
 
-func (f *statementFilter) addFlags(fs *pflag.FlagSet) {
-	fs.StringSliceVar(&f.relations, "relation", nil, "keep only these relations (comma-separated)")
-	fs.StringSliceVar(&f.modalities, "modality", nil, "keep only these modalities: asserted, planned, hypothetical, negated")
+// addFlags adds the flags; modalityNote ends the --modality help.
+func (f *statementFilter) addFlags(fs *pflag.FlagSet, modalityNote string) {
+	fs.StringSliceVar(&f.relations, "relation", nil, "keep only statements with these relations (comma-separated)")
+	fs.StringSliceVar(&f.modalities, "modality", nil, "keep only statements with these modalities: asserted, planned, hypothetical, negated"+modalityNote)
 }
 
+// check rejects unknown labels, and a flag given with no label at all.
 func (f *statementFilter) check() error {
+	for _, l := range [][]string{f.relations, f.modalities} {
+		if l != nil && len(l) == 0 {
+			return usageError("--relation and --modality need at least one label")
+		}
+	}
 	for _, r := range f.relations {
 		if !extract.IsRelation(r) {
-			return usageError(fmt.Sprintf("--relation %q is not a relation; known: %s", r, strings.Join(extract.Relations, ", ")))
+			return usageError(fmt.Sprintf("--relation: unknown relation %q; known: %s", r, strings.Join(extract.Relations, ", ")))
 		}
 	}
 	for _, m := range f.modalities {
 		if !extract.IsModality(m) {
-			return usageError(fmt.Sprintf("--modality %q: use %s", m, strings.Join(extract.Modalities, ", ")))
+			return usageError(fmt.Sprintf("--modality: unknown modality %q; use %s", m, strings.Join(extract.Modalities, ", ")))
 		}
 	}
 	return nil
