@@ -332,7 +332,7 @@ func TestQueryErrors(t *testing.T) {
 		{[]string{"path", "Macron", "Macron"}, "the same actor"},
 		{[]string{"neighbors", "Macron", "--format", "xml"}, `--format "xml": use table, json, jsonl, csv, tsv`},
 		{[]string{"neighbors", "Macron", "--depth", "0"}, `--depth 0`},
-		{[]string{"evidence", "Macron", "--modality", "rumoured"}, `--modality "rumoured"`},
+		{[]string{"evidence", "Macron", "--modality", "rumoured"}, `--modality: unknown modality "rumoured"`},
 		{[]string{"actors", "--by", "charisma"}, `--by "charisma"`},
 		{[]string{"actors", "--type", "alien"}, `--type "alien"`},
 	}
