@@ -42,6 +42,9 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 		if proposedEvent(toks, i) {
 			mod = strongest(mod, Hypothetical)
 		}
+		if rf.cancelled(toks, i, n) {
+			mod = Negated // "cancelled planned talks between A and B"
+		}
 		rf.pairwise(sc, group, ni.rel, mod, verb, c, 0.75)
 		if ni.rel == "attacked" {
 			rf.pairwise(sc, reversed(group), ni.rel, mod, verb, c, 0.75)
@@ -55,7 +58,7 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 			if i > 1 && toks[i-2].is("planned", "proposed", "possible", "potential", "upcoming", "future", "expected", "prospective", "draft", "new") {
 				mod = strongest(mod, Planned) // "the planned US-China talks"
 			}
-			if calledOff(toks, i+n) {
+			if rf.cancelled(toks, i, n) {
 				mod = Negated // "Serbia-Kosovo talks were cancelled"
 			}
 			rf.pairwise(sc, pair, ni.rel, mod, verb, c, 0.7)
@@ -111,7 +114,8 @@ func (rf relFinder) nominal(sc *sentCtx, i int) int {
 		}
 		mod = Negated
 	}
-	if proposedEvent(toks, i) {
+	if support != "cancel" && proposedEvent(toks, i) {
+		// A cancelled plan is negated: "called off the planned summit".
 		mod = strongest(mod, Hypothetical)
 	}
 	objs := rf.nounObjects(sc, i+n, c, ni)
@@ -156,6 +160,9 @@ func (rf relFinder) nounContext(sc *sentCtx, i, n int) bool {
 	if i > 0 && rf.lx.support[toks[i-1].lower] != "" || i > 1 && rf.lx.support[toks[i-2].lower+" "+toks[i-1].lower] != "" {
 		return true // "announced sanctions", "called off talks"
 	}
+	if k, _ := rf.cancelVerb(toks, i); k != "" {
+		return true // "suspends climate talks", "called off next week's summit"
+	}
 	if i > 0 && sc.mAt[i-1] >= 0 && rf.objectOfVerb(toks, sc.ds.ms[sc.mAt[i-1]]) {
 		return true
 	}
@@ -166,6 +173,9 @@ func (rf relFinder) nounContext(sc *sentCtx, i, n int) bool {
 // within three words before the noun at i ("launched a full-scale
 // invasion"), or "".
 func (rf relFinder) supportVerb(toks []token, i int) (string, int) {
+	if k, at := rf.cancelVerb(toks, i); k != "" {
+		return k, at // the cancelling verb wins over "planned" in "called off the planned summit"
+	}
 	for j := i - 1; j >= 0 && j >= i-3; j-- {
 		t := toks[j]
 		if j+1 < i {
@@ -178,6 +188,45 @@ func (rf relFinder) supportVerb(toks []token, i int) (string, int) {
 		}
 		if t.kind == tPunct || t.capital || t.flags&(fVerb|fReport) != 0 || strings.HasSuffix(t.lower, "ed") {
 			return "", -1 // "cited other loans": another verb's object
+		}
+	}
+	return "", -1
+}
+
+// cancelModifiers may stand between a cancelling verb and its event noun
+// though they look like verbs or end in "-ed": "called off the planned
+// summit", "postponed the scheduled talks".
+var cancelModifiers = map[string]bool{
+	"planned": true, "scheduled": true, "proposed": true, "expected": true, "long-awaited": true,
+	"anticipated": true, "high-level": true, "round": true, "rounds": true, "of": true, "'s": true,
+	"upcoming": true, "next": true, "week": true, "month": true, "year": true, "this": true,
+	"second": true, "third": true, "fourth": true, "latest": true, "the": true, "a": true, "an": true,
+	"its": true, "his": true, "her": true, "their": true, "all": true, "further": true,
+}
+
+// cancelVerb returns "cancel" and the position of a cancelling verb that
+// governs the event noun at i across up to five modifier words:
+// "suspends climate talks", "called off next week's planned summit",
+// "cancelled the second round of talks". It returns "" when another verb,
+// a name, a clause boundary or a preposition other than "of" stands
+// between them.
+func (rf relFinder) cancelVerb(toks []token, i int) (string, int) {
+	for j := i - 1; j >= 0 && j >= i-6; j-- {
+		t := toks[j]
+		if j+1 < i {
+			if rf.lx.support[t.lower+" "+toks[j+1].lower] == "cancel" {
+				return "cancel", j // "broke off", "pulled out of"
+			}
+		}
+		if rf.lx.support[t.lower] == "cancel" && !t.capital {
+			return "cancel", j
+		}
+		if cancelModifiers[t.lower] {
+			continue
+		}
+		if t.kind != tWord || t.capital || prepositions[t.lower] || t.flags&(fVerb|fReport) != 0 ||
+			strings.HasSuffix(t.lower, "ed") || rf.lx.support[t.lower] != "" {
+			return "", -1
 		}
 	}
 	return "", -1
@@ -381,6 +430,14 @@ func (rf relFinder) hyphenPair(toks []token, i int) []arg {
 		return nil
 	}
 	return out
+}
+
+// cancelled reports whether the event noun of n tokens at i is called off:
+// by a cancelling verb before it ("cancelled planned talks between …") or
+// after it ("the talks were postponed").
+func (rf relFinder) cancelled(toks []token, i, n int) bool {
+	k, _ := rf.cancelVerb(toks, i)
+	return k != "" || calledOff(toks, i+n)
 }
 
 // calledOff reports whether the words from i say that the event named

@@ -277,3 +277,67 @@ func TestPlanOwners(t *testing.T) {
 		},
 	})
 }
+
+// TestCancelledEvents: a cancelling verb in any tense governs its event
+// noun across modifiers, in articles and in headlines; resuming does not
+// cancel.
+func TestCancelledEvents(t *testing.T) {
+	runRelCases(t, []relCase{
+		{
+			name: "headline suspends with a noun modifier",
+			text: "Brazil suspends trade talks with Argentina as tariffs bite",
+			want: []string{"Brazil|spoke-with|Argentina|negated"},
+			not:  []string{"Brazil|spoke-with|Argentina|asserted"},
+		},
+		{
+			name: "cancelled planned talks between two sides",
+			text: "Cambodia's defence ministry also cancelled planned talks between Cambodian and Thai military commanders.",
+			want: []string{"Cambodia|spoke-with|Thailand|negated"},
+			not:  []string{"Cambodia|spoke-with|Thailand|asserted", "Cambodia|spoke-with|Thailand|planned"},
+		},
+		{
+			name: "headline list of verbs",
+			text: "Vietnam expels diplomat, suspends maritime talks with Philippines as tensions rise",
+			want: []string{"Vietnam|spoke-with|Philippines|negated"},
+			not:  []string{"Vietnam|spoke-with|Philippines|asserted"},
+		},
+		{
+			name: "called off next week's planned summit",
+			text: "Kenya called off next week's planned summit with Uganda.",
+			want: []string{"Kenya|met-with|Uganda|negated"},
+			not:  []string{"Kenya|met-with|Uganda|asserted"},
+		},
+		{
+			name: "cancelled the second round of talks",
+			text: "Peru cancelled the second round of talks with Chile on Friday.",
+			want: []string{"Peru|spoke-with|Chile|negated"},
+			not:  []string{"Peru|spoke-with|Chile|asserted"},
+		},
+		{
+			name: "headline postpones its visit",
+			text: "Ghana postpones its planned visit to Nigeria",
+			not:  []string{"Ghana|visited|Nigeria|asserted"},
+		},
+		{
+			name: "shelved border negotiations",
+			text: "Thailand shelved border negotiations with Cambodia.",
+			want: []string{"Thailand|spoke-with|Cambodia|negated"},
+			not:  []string{"Thailand|spoke-with|Cambodia|asserted"},
+		},
+		{
+			name: "pulled out of peace talks",
+			text: "Armenia pulled out of peace talks with Azerbaijan.",
+			not:  []string{"Armenia|spoke-with|Azerbaijan|asserted"},
+		},
+		{
+			name: "resumed talks stay asserted",
+			text: "Norway resumed climate talks with Sweden on Monday.",
+			want: []string{"Norway|spoke-with|Sweden|asserted"},
+		},
+		{
+			name: "talks suspended last year resumed",
+			text: "Talks between India and Bangladesh that were suspended last year resumed on Monday.",
+			want: []string{"India|spoke-with|Bangladesh|asserted"},
+		},
+	})
+}
