@@ -106,18 +106,9 @@ func (mf mentionFinder) titled(s sentence, toks []token, i int) (mention, bool) 
 	// "former Nigerian President X", "the former president", "Kenya's
 	// outgoing president": an office not held now gives no role, and a
 	// bare former title names nobody current.
-	former := i > 0 && isFormer(toks[i-1])
-	if j < len(toks) && isFormer(toks[j]) {
-		former = true
-		j++
-	}
-	mod := mf.modAt(toks, j, false)
-	at := j + mod.n
-	if at < len(toks) && isFormer(toks[at]) {
-		former = true
-		at++
-	}
-	ti, ofOrg, tn := mf.titleAt(toks, at)
+	of := mf.officeAt(toks, j, false)
+	former := of.former || i > 0 && isFormer(toks[i-1])
+	mod, at, ti, ofOrg, tn := of.mod, of.at, of.ti, of.ofOrg, of.n
 	if tn == 0 && mod.org != "" {
 		// "Greek U.N. Representative X": an envoy to an organization
 		// serves the state named before it.
@@ -199,28 +190,47 @@ func (mf mentionFinder) apposition(s sentence, toks []token, i int) (mention, bo
 	if toks[j].is("the") {
 		j++
 	}
-	former := false
-	if j < len(toks) && isFormer(toks[j]) {
-		former = true
-		j++
-	}
-	mod := mf.modAt(toks, j, true)
-	at := j + mod.n
-	if at < len(toks) && isFormer(toks[at]) {
-		former = true
-		at++
-	}
-	ti, ofOrg, tn := mf.titleAt(toks, at)
-	org := titleOrg(mod.org, ofOrg, ti)
-	if tn == 0 || org == "" {
+	of := mf.officeAt(toks, j, true)
+	org := titleOrg(of.mod.org, of.ofOrg, of.ti)
+	if of.n == 0 || org == "" {
 		return mention{}, false
 	}
-	role := &roleInfo{rel: ti.rel, role: ti.role, org: org}
-	if former {
+	role := &roleInfo{rel: of.ti.rel, role: of.ti.role, org: org}
+	if of.former {
 		role = nil // "X, Ghana's former president": no office now
 	}
-	return mention{start: i, end: at + tn, kind: mkPerson, typ: Person, conf: 0.9,
+	return mention{start: i, end: of.at + of.n, kind: mkPerson, typ: Person, conf: 0.9,
 		role: role, nm: joinText(s.text, toks[at0:at0+n]), last: toks[at0+n-1].lower}, true
+}
+
+// office is a title as read by officeAt.
+type office struct {
+	mod   modifier // the state or person before the title: "French", "Russia's"
+	at    int      // where the title starts
+	ti    titleInfo
+	ofOrg string // the organization of an "of" phrase: "Secretary-General of NATO"
+	n     int    // the title's length in tokens, 0 when there is none
+	// former is set when a word such as "former" or "outgoing" says the
+	// office is not held now.
+	former bool
+}
+
+// officeAt reads "[former] [modifier] [former] title" at j: "French
+// President", "Ghana's former president", "ex-Prime Minister".
+func (mf mentionFinder) officeAt(toks []token, j int, allowPerson bool) office {
+	var o office
+	if j < len(toks) && isFormer(toks[j]) {
+		o.former = true
+		j++
+	}
+	o.mod = mf.modAt(toks, j, allowPerson)
+	o.at = j + o.mod.n
+	if o.at < len(toks) && isFormer(toks[o.at]) {
+		o.former = true
+		o.at++
+	}
+	o.ti, o.ofOrg, o.n = mf.titleAt(toks, o.at)
+	return o
 }
 
 // envoyRoles are the offices of envoys, who serve the state that sends
